@@ -1,0 +1,33 @@
+{
+    'name': 'Democratic Life Meetings',
+    'version': '19.0.1.0.0',
+    'category': 'Productivity',
+    'summary': 'Prepare, hold, record, report and follow up the Party group democratic life meeting (民主生活会)',
+    'description': """
+Democratic life meetings (民主生活会) of a Party group: the leadership team, each meeting and
+its key aspects, heart-to-heart talks with the coverage still missing, criticism and
+self-criticism, minutes, the situation report, the public notice, and a rectification
+ledger that follows every problem to verification and into the next meeting.
+""",
+    'author': 'Party Democratic Life Team',
+    'license': 'LGPL-3',
+    'depends': ['mail'],
+    'external_dependencies': {
+        'python': ['python-docx', 'xlsxwriter'],
+    },
+    'data': [
+        'security/party_democratic_life_security.xml',
+        'security/ir.model.access.csv',
+        'data/ir_sequence_data.xml',
+        'views/party_organization_views.xml',
+        'views/party_meeting_views.xml',
+        'views/party_meeting_talk_views.xml',
+        'views/party_rectification_views.xml',
+        'views/party_democratic_life_menus.xml',
+    ],
+    'demo': [
+        'demo/party_democratic_life_demo.xml',
+    ],
+    'application': True,
+    'installable': True,
+}

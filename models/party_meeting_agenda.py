@@ -1,0 +1,18 @@
+from odoo import fields, models
+
+
+class PartyMeetingAgenda(models.Model):
+    _name = 'party.meeting.agenda'
+    _description = 'Meeting Agenda Item'
+    _order = 'meeting_id, sequence, id'
+    _rec_name = 'item'
+
+    meeting_id = fields.Many2one('party.meeting', required=True, index=True, ondelete='cascade')
+    company_id = fields.Many2one(related='meeting_id.company_id', store=True)
+    sequence = fields.Integer(default=10)
+    item = fields.Char(string='Item', required=True)
+    speaker = fields.Char(string='Speaker')
+    minutes = fields.Integer(string='Minutes', help='Planned length of the item, in minutes.')
+
+    _minutes_positive = models.Constraint(
+        'CHECK(minutes >= 0)', 'The planned length of an agenda item cannot be negative.')

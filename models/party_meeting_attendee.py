@@ -1,0 +1,79 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class PartyMeetingAttendee(models.Model):
+    _name = 'party.meeting.attendee'
+    _description = 'Meeting Participant'
+    _order = 'meeting_id, role, sequence, id'
+
+    meeting_id = fields.Many2one('party.meeting', required=True, index=True, ondelete='cascade')
+    company_id = fields.Many2one(related='meeting_id.company_id', store=True)
+    sequence = fields.Integer(default=10)
+    role = fields.Selection(
+        [
+            ('member', 'Team Member'),
+            ('guide', 'Upper-level Guide'),
+            ('sit_in', 'Sitting In'),
+        ],
+        required=True, default='member')
+    user_id = fields.Many2one('res.users', string='User', index=True, ondelete='restrict')
+    partner_id = fields.Many2one(
+        'res.partner', string='Person', compute='_compute_partner_id', store=True, readonly=False,
+        ondelete='restrict', help='For people without a login, such as upper-level guides.')
+    position = fields.Char(string='Position', compute='_compute_position', store=True, readonly=False)
+    attendance = fields.Selection(
+        [
+            ('present', 'Present'),
+            ('leave', 'On Leave'),
+            ('absent', 'Absent'),
+        ],
+        required=True, default='present')
+    leave_reason = fields.Char(string='Reason for Leave')
+
+    @api.depends('user_id')
+    def _compute_partner_id(self):
+        for attendee in self.filtered('user_id'):
+            attendee.partner_id = attendee.user_id.partner_id
+
+    @api.depends('user_id', 'meeting_id.organization_id')
+    def _compute_position(self):
+        for attendee in self:
+            member = attendee.meeting_id.organization_id.member_ids.filtered(
+                lambda m: m.user_id == attendee.user_id and attendee.user_id)
+            attendee.position = member[:1].position or attendee.position
+
+    @api.depends('user_id', 'partner_id', 'position')
+    def _compute_display_name(self):
+        for attendee in self:
+            name = attendee.user_id.name or attendee.partner_id.name or ''
+            attendee.display_name = f'{name} ({attendee.position})' if attendee.position else name
+
+    @api.constrains('user_id', 'partner_id')
+    def _check_person(self):
+        for attendee in self:
+            if not attendee.user_id and not attendee.partner_id:
+                raise ValidationError(self.env._(
+                    'A participant of meeting "%(meeting)s" needs the field "User" or "Person".',
+                    meeting=attendee.meeting_id.name))
+
+    @api.constrains('attendance', 'leave_reason')
+    def _check_leave_reason(self):
+        """Leave is granted only exceptionally, so the reason is always recorded."""
+        for attendee in self:
+            if attendee.attendance == 'leave' and not attendee.leave_reason:
+                raise ValidationError(self.env._(
+                    'Participant "%(person)s" of meeting "%(meeting)s": the field "Reason for Leave" '
+                    'is required when on leave.',
+                    person=attendee.display_name, meeting=attendee.meeting_id.name))
+
+    @api.constrains('role', 'user_id', 'meeting_id')
+    def _check_member_on_team(self):
+        for attendee in self.filtered(lambda a: a.role == 'member'):
+            organization = attendee.meeting_id.organization_id
+            if not attendee.user_id or attendee.user_id not in organization.member_ids.user_id:
+                raise ValidationError(self.env._(
+                    'Participant "%(person)s" of meeting "%(meeting)s": the field "Role" is "Team Member" '
+                    'but the person is not on the team of %(organization)s.',
+                    person=attendee.display_name, meeting=attendee.meeting_id.name,
+                    organization=organization.name))

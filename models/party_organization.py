@@ -1,0 +1,122 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class PartyOrganization(models.Model):
+    _name = 'party.organization'
+    _description = 'Party Organization'
+    _inherit = ['mail.thread']
+    _order = 'sequence, name, id'
+    _parent_store = True
+
+    name = fields.Char(required=True, tracking=True)
+    active = fields.Boolean(default=True)
+    sequence = fields.Integer(default=10)
+    kind = fields.Selection(
+        [
+            ('party_group', 'Party Group'),
+            ('committee', 'Party Committee'),
+            ('general_branch', 'General Party Branch'),
+            ('branch', 'Party Branch'),
+        ],
+        required=True, default='party_group', tracking=True)
+    parent_id = fields.Many2one(
+        'party.organization', string='Parent Organization', index=True, ondelete='restrict')
+    parent_path = fields.Char(index=True)
+    child_ids = fields.One2many('party.organization', 'parent_id', string='Sub-organizations')
+    company_id = fields.Many2one(
+        'res.company', required=True, index=True, default=lambda self: self.env.company)
+
+    # Leadership team
+    member_ids = fields.One2many(
+        'party.organization.member', 'organization_id', string='Team Members', copy=True)
+    member_user_ids = fields.Many2many(
+        'res.users', string='Member Users', compute='_compute_member_user_ids',
+        store=True, relation='party_organization_member_user_rel',
+        help='Users on the leadership team; used by access rules and default attendance.')
+    principal_user_id = fields.Many2one(
+        'res.users', string='Principal', compute='_compute_principal_user_id', store=True,
+        index=True, help='The team member marked as principal (党组书记/主要负责同志).')
+    clerk_user_ids = fields.Many2many(
+        'res.users', 'party_organization_clerk_rel', 'organization_id', 'user_id',
+        string='Clerks and Recorders',
+        help='Staff who prepare the meeting, record talks and compile minutes.')
+    observer_user_ids = fields.Many2many(
+        'res.users', 'party_organization_observer_rel', 'organization_id', 'user_id',
+        string='Upper-level Observers',
+        help='People of the upper level who may read this organization\'s records, never edit.')
+    supervisor_partner_ids = fields.Many2many(
+        'res.partner', 'party_organization_supervisor_rel', 'organization_id', 'partner_id',
+        string='Supervising Bodies',
+        help='Upper-level bodies that guide the meeting and receive its report, '
+             'e.g. the county discipline commission and organization department.')
+
+    # Settings (rules.md: practice, configurable per organization)
+    plan_lead_days = fields.Integer(
+        string='Plan Lead Days', default=10,
+        help='The plan goes to the upper level at least this many days before the meeting.')
+    report_days = fields.Integer(
+        string='Report Days', default=15,
+        help='The situation report is due this many days after the meeting.')
+    min_criticisms = fields.Integer(
+        string='Minimum Criticisms per Member', default=2,
+        help='Each present member receives at least this many criticisms at the meeting.')
+    fix_at_once_days = fields.Integer(
+        string='Fix-at-once Days', default=30,
+        help='A fix-at-once item is due within this many days of the meeting.')
+
+    meeting_ids = fields.One2many('party.meeting', 'organization_id', string='Meetings')
+    meeting_count = fields.Integer(compute='_compute_meeting_count')
+
+    _check_settings_positive = models.Constraint(
+        'CHECK(plan_lead_days >= 0 AND report_days > 0 AND min_criticisms >= 0 '
+        'AND fix_at_once_days > 0)',
+        'Organization settings must be positive numbers.')
+
+    @api.depends('member_ids.user_id')
+    def _compute_member_user_ids(self):
+        for organization in self:
+            organization.member_user_ids = organization.member_ids.user_id
+
+    @api.depends('member_ids.is_principal', 'member_ids.user_id')
+    def _compute_principal_user_id(self):
+        for organization in self:
+            principal = organization.member_ids.filtered('is_principal')[:1]
+            organization.principal_user_id = principal.user_id
+
+    def _compute_meeting_count(self):
+        counts = dict(self.env['party.meeting']._read_group(
+            [('organization_id', 'in', self.ids)], ['organization_id'], ['__count']))
+        for organization in self:
+            organization.meeting_count = counts.get(organization, 0)
+
+    @api.constrains('member_ids')
+    def _check_one_principal(self):
+        """A team with members has exactly one principal (主要负责同志)."""
+        for organization in self:
+            principals = organization.member_ids.filtered('is_principal')
+            if organization.member_ids and len(principals) != 1:
+                raise ValidationError(self.env._(
+                    'Organization "%(organization)s": the field "Principal" must be set on exactly '
+                    'one team member (now %(count)s).',
+                    organization=organization.display_name, count=len(principals)))
+
+    @api.constrains('parent_id')
+    def _check_parent_recursion(self):
+        if self._has_cycle():
+            raise ValidationError(self.env._(
+                'Organization "%(organization)s": the field "Parent Organization" cannot '
+                'point to itself or to one of its sub-organizations.',
+                organization=self[:1].display_name))
+
+    def is_team_member(self, user):
+        """True when the user sits on the leadership team."""
+        self.ensure_one()
+        return user in self.member_user_ids
+
+    def action_view_meetings(self):
+        self.ensure_one()
+        action = self.env['ir.actions.act_window']._for_xml_id('party_democratic_life.party_meeting_action')
+        action['domain'] = [('organization_id', '=', self.id)]
+        action['context'] = {'default_organization_id': self.id}
+        return action

@@ -1,0 +1,39 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class PartyOrganizationMember(models.Model):
+    _name = 'party.organization.member'
+    _description = 'Leadership Team Member'
+    _order = 'organization_id, sequence, id'
+    _rec_name = 'user_id'
+
+    organization_id = fields.Many2one(
+        'party.organization', required=True, index=True, ondelete='cascade')
+    company_id = fields.Many2one(related='organization_id.company_id', store=True, index=True)
+    user_id = fields.Many2one('res.users', string='User', required=True, index=True, ondelete='restrict')
+    partner_id = fields.Many2one(related='user_id.partner_id')
+    sequence = fields.Integer(default=10)
+    position = fields.Char(string='Position', help='e.g. 党组书记、局长 / 党组成员、副局长')
+    duty_area = fields.Char(string='Duty Area', help='The fields of work this member is in charge of (分管领域).')
+    is_principal = fields.Boolean(string='Principal')
+
+    _user_unique = models.Constraint(
+        'UNIQUE(organization_id, user_id)',
+        'A user can sit only once on the same leadership team.')
+
+    @api.depends('user_id', 'position')
+    def _compute_display_name(self):
+        for member in self:
+            name = member.user_id.name or ''
+            member.display_name = f'{name} ({member.position})' if member.position and name else name
+
+    @api.constrains('user_id', 'organization_id')
+    def _check_user_company(self):
+        for member in self:
+            if member.user_id and member.organization_id.company_id not in member.user_id.company_ids:
+                raise ValidationError(self.env._(
+                    'Team member "%(user)s" of "%(organization)s": the field "User" must have access '
+                    'to the company %(company)s.',
+                    user=member.user_id.name, organization=member.organization_id.name,
+                    company=member.organization_id.company_id.name))

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class PartyOrganization(models.Model):
@@ -89,6 +89,18 @@ class PartyOrganization(models.Model):
             [('organization_id', 'in', self.ids)], ['organization_id'], ['__count']))
         for organization in self:
             organization.meeting_count = counts.get(organization, 0)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_with_meetings(self):
+        """An organization's meetings are its history; archive it instead."""
+        counts = dict(self.env['party.meeting'].sudo()._read_group(
+            [('organization_id', 'in', self.ids)], ['organization_id'], ['__count']))
+        for organization in self:
+            if counts.get(organization):
+                raise UserError(self.env._(
+                    'Organization "%(organization)s" cannot be deleted: it has %(count)s meetings '
+                    '(field "Meetings"); archive it instead.',
+                    organization=organization.display_name, count=counts[organization]))
 
     @api.constrains('member_ids')
     def _check_one_principal(self):

@@ -694,7 +694,8 @@ class PartyMeeting(models.Model):
         # Items carried into a draft meeting go back to their own meeting when it is deleted.
         carried = self.sudo().carried_item_ids.filtered(lambda r: r.state in ('open', 'in_progress'))
         if carried and all(meeting.state == 'draft' for meeting in self):
-            carried.carried_from_id.write({'state': 'open'})
+            for item in carried:
+                item.carried_from_id.state = item.state
             carried.unlink()
         return super().unlink()
 

@@ -34,6 +34,11 @@ ledger that follows every problem to verification and into the next meeting.
     'demo': [
         'demo/party_democratic_life_demo.xml',
     ],
+    'assets': {
+        'web.assets_tests': [
+            'party_democratic_life/static/tests/tours/**/*',
+        ],
+    },
     'application': True,
     'installable': True,
 }

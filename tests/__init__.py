@@ -5,3 +5,4 @@ from . import test_documents
 from . import test_overview
 from . import test_rectification_cron
 from . import test_rectification_rules
+from . import test_reference_flow

@@ -118,7 +118,7 @@ class TestMeetingDocuments(PartyCase):
         self.meeting._schedule_report_activity()
         self.meeting.with_user(self.wu).action_compose_report()
         report = self.meeting.report_body
-        self.assertIn('4 of 5 members', report)
+        self.assertIn('4/5', report)
         self.assertIn('PUBLIC-PROBLEM-training', report)
         self.meeting.with_user(self.zhao).action_send_report()
         self.assertEqual(self.meeting.report_date, date(2022, 1, 30))
@@ -157,7 +157,7 @@ class TestMeetingDocuments(PartyCase):
         notice = self.meeting.notice_body
         self.assertIn('PUBLIC-PROBLEM-training', notice)
         self.assertIn('Special Meeting 2022', notice)
-        self.assertIn('4 of 5 members', notice)
+        self.assertIn('4/5', notice)
         for text in self.texts + ['GUIDE-COMMENT', 'RESPONSE-', 'TALK-CONTENT', 'TALK-OPINION', 'TALK-DUTY',
                                   'PRIVATE-PROBLEM', 'Flood duty']:
             self.assertNotIn(text, notice)

@@ -213,7 +213,8 @@ class PartyMeeting(models.Model):
         for meeting in self:
             meeting.minutes_locked = meeting.state not in MINUTES_OPEN_STATES
 
-    @api.depends('carried_item_ids.carry_status')
+    @api.depends('carried_item_ids.carry_status', 'carried_item_ids.carry_reason',
+                 'carried_item_ids.carry_next_step', 'carried_item_ids.responsible_user_id')
     def _compute_carried_missing_status_count(self):
         for meeting in self:
             meeting.carried_missing_status_count = len(meeting._get_carried_items_without_status())

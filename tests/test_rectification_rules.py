@@ -1,6 +1,6 @@
 import base64
 
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import PartyCase
@@ -157,3 +157,20 @@ class TestRectificationRules(PartyCase):
         self.assertEqual((item.talk_id, item.source, item.responsible_user_id), (talk, 'talk', self.sun))
         self.assertFalse(item.public)
         self.assertEqual(talk.rectification_ids, item)
+
+    def test_milestone_access(self):
+        item = self.make_rectification(mode='long_term', deadline='2022-12-31')
+        Milestone = self.env['party.rectification.milestone']
+        for user in (self.qian, self.zhao, self.wu):
+            with self.subTest(user=user.name):
+                Milestone.with_user(user).create({'rectification_id': item.id, 'date': '2022-06-30',
+                                                  'goal': f'Step by {user.name}'})
+        milestones = Milestone.with_user(self.zheng).search([('rectification_id', '=', item.id)])
+        self.assertEqual(len(milestones), 3)
+        self.assertEqual(len(Milestone.with_user(self.sun).search([('rectification_id', '=', item.id)])), 3)
+        for user in (self.sun, self.zheng, self.outsider):
+            with self.subTest(user=user.name), self.assertRaises(AccessError):
+                Milestone.with_user(user).create({'rectification_id': item.id, 'date': '2022-07-31', 'goal': 'No'})
+        with self.assertRaises(AccessError):
+            milestones[0].with_user(self.sun).write({'done': True})
+        self.assertFalse(Milestone.with_user(self.outsider).search([('rectification_id', '=', item.id)]))

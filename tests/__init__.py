@@ -4,3 +4,7 @@ from . import test_talk
 from . import test_rectification
 from . import test_access
 from . import test_demo_data
+from . import test_preparation
+from . import test_statement
+from . import test_readiness
+from . import test_preparation_demo

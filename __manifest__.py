@@ -39,6 +39,11 @@ ledger that follows every problem to verification and into the next meeting.
         'demo/party_democratic_life_demo.xml',
         'demo/party_democratic_life_preparation_demo.xml',
     ],
+    'assets': {
+        'web.assets_tests': [
+            'party_democratic_life/static/tests/tours/*.js',
+        ],
+    },
     'application': True,
     'installable': True,
 }

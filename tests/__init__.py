@@ -8,3 +8,4 @@ from . import test_preparation
 from . import test_statement
 from . import test_readiness
 from . import test_preparation_demo
+from . import test_preparation_tour

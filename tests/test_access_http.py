@@ -2,6 +2,7 @@
 confidential models: what the ORM refuses, the web layer refuses too."""
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 from .access_common import ROLE_USERS, SPECS, AccessCase, read_matrix
 
@@ -54,6 +55,7 @@ class TestAccessHttp(HttpCase, AccessCase):
             return False
         return True
 
+    @mute_logger('odoo.http')  # each refusal is logged as a warning
     def test_json_rpc_follows_the_matrix(self):
         mismatches = []
         for role in ROLE_USERS:

@@ -6,3 +6,8 @@ from . import party_meeting_focus
 from . import party_meeting_agenda
 from . import party_meeting_talk
 from . import party_rectification
+from . import party_document_mixin
+from . import party_meeting_documents
+from . import party_meeting_talk_documents
+from . import party_organization_documents
+from . import party_rectification_documents

@@ -67,6 +67,7 @@ class PartyMeeting(models.Model):
     rectification_ids = fields.One2many('party.rectification', 'meeting_id', string='Rectifications')
     previous_meeting_id = fields.Many2one(
         'party.meeting', string='Previous Meeting', index=True, ondelete='set null',
+        compute='_compute_previous_meeting_id', store=True, readonly=False,
         domain="[('organization_id', '=', organization_id), ('id', '!=', id)]",
         help='The earlier meeting whose rectifications this one reports on.')
 
@@ -87,9 +88,7 @@ class PartyMeeting(models.Model):
 
     _reference_unique = models.UniqueIndex(
         "(reference, company_id) WHERE reference != '/'", 'A meeting reference must be unique.')
-    _annual_unique = models.UniqueIndex(
-        "(organization_id, year) WHERE meeting_type = 'annual' AND state != 'cancelled'",
-        'An organization holds only one annual meeting per year.')
+    _organization_year_index = models.Index('(organization_id, year, meeting_type)')
     _duration_positive = models.Constraint(
         'CHECK(duration > 0)', 'The duration of a meeting must be positive.')
 
@@ -108,6 +107,11 @@ class PartyMeeting(models.Model):
     def _compute_host_user_id(self):
         for meeting in self:
             meeting.host_user_id = meeting.organization_id.principal_user_id
+
+    @api.depends('organization_id', 'date_start')
+    def _compute_previous_meeting_id(self):
+        for meeting in self:
+            meeting.previous_meeting_id = meeting._find_previous_meeting()
 
     @api.depends('date_start', 'organization_id.report_days')
     def _compute_report_deadline(self):
@@ -239,9 +243,16 @@ class PartyMeeting(models.Model):
         for meeting, vals in zip(meetings, vals_list):
             if 'attendee_ids' not in vals:
                 meeting.attendee_ids = meeting._default_attendee_commands()
-            if 'previous_meeting_id' not in vals:
-                meeting.previous_meeting_id = meeting._find_previous_meeting()
         return meetings
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_drafts(self):
+        """Nothing of a meeting that went ahead is lost: cancel it instead."""
+        started = self.filtered(lambda m: m.state != 'draft')
+        if started:
+            raise UserError(self.env._(
+                'Meeting "%(meeting)s" is past draft and cannot be deleted; cancel it instead.',
+                meeting=started[0].name))
 
     @api.onchange('organization_id')
     def _onchange_organization_id(self):
@@ -267,7 +278,7 @@ class PartyMeeting(models.Model):
             return self.browse()
         return self.search([
             ('organization_id', '=', self.organization_id.id),
-            ('id', '!=', self.id),
+            ('id', '!=', self._origin.id),
             ('state', '!=', 'cancelled'),
             ('date_start', '!=', False),
         ] + ([('date_start', '<', self.date_start)] if self.date_start else []),

@@ -67,27 +67,36 @@ class PartyMeetingTalk(models.Model):
                     'Talk "%(talk)s": the field "Date" (%(date)s) is after the meeting on %(meeting_date)s.',
                     talk=talk.display_name, date=talk.date, meeting_date=held_on))
 
-    @api.constrains('state', 'date', 'content', 'duty_report', 'talk_type')
-    def _check_done_talk_complete(self):
-        """A done talk has its date and content; the principal-member talk also records the
-        member's one-post-two-duties report — provisions."""
-        for talk in self.filtered(lambda t: t.state == 'done'):
-            missing = []
-            if not talk.date:
-                missing.append(self.env._('Date'))
-            if is_html_empty(talk.content):
-                missing.append(self.env._('Content'))
-            if talk.talk_type == 'principal_member' and is_html_empty(talk.duty_report):
-                missing.append(self.env._('One Post, Two Duties Report'))
+    def _missing_for_done(self):
+        """What a talk lacks to count as done: its date and content, and for the principal-member
+        talk the member's one-post-two-duties report — provisions."""
+        self.ensure_one()
+        missing = []
+        if not self.date:
+            missing.append(self.env._('Date'))
+        if is_html_empty(self.content):
+            missing.append(self.env._('Content'))
+        if self.talk_type == 'principal_member' and is_html_empty(self.duty_report):
+            missing.append(self.env._('One Post, Two Duties Report'))
+        return missing
+
+    def _raise_if_incomplete(self):
+        for talk in self:
+            missing = talk._missing_for_done()
             if missing:
                 raise ValidationError(self.env._(
                     'Talk "%(talk)s" cannot be marked done: fill in %(fields)s.',
                     talk=talk.display_name, fields=', '.join(missing)))
 
+    @api.constrains('state', 'date', 'content', 'duty_report', 'talk_type')
+    def _check_done_talk_complete(self):
+        self.filtered(lambda t: t.state == 'done')._raise_if_incomplete()
+
     def action_done(self):
         for talk in self:
             if talk.state == 'done':
                 raise UserError(self.env._('Talk "%(talk)s" is already done.', talk=talk.display_name))
+        self._raise_if_incomplete()
         self.write({'state': 'done'})
         return True
 

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class PartyOrganization(models.Model):
@@ -101,18 +101,43 @@ class PartyOrganization(models.Model):
                     'one team member (now %(count)s).',
                     organization=organization.display_name, count=len(principals)))
 
-    @api.constrains('parent_id')
-    def _check_parent_recursion(self):
-        if self._has_cycle():
-            raise ValidationError(self.env._(
-                'Organization "%(organization)s": the field "Parent Organization" cannot '
-                'point to itself or to one of its sub-organizations.',
-                organization=self[:1].display_name))
+    @api.constrains('plan_lead_days', 'report_days', 'min_criticisms', 'fix_at_once_days')
+    def _check_settings(self):
+        for organization in self:
+            for field_name in ('report_days', 'fix_at_once_days'):
+                if organization[field_name] <= 0:
+                    raise ValidationError(self.env._(
+                        'Organization "%(organization)s": the field "%(field)s" must be greater than zero.',
+                        organization=organization.name, field=self._fields[field_name].get_description(self.env)['string']))
+            for field_name in ('plan_lead_days', 'min_criticisms'):
+                if organization[field_name] < 0:
+                    raise ValidationError(self.env._(
+                        'Organization "%(organization)s": the field "%(field)s" cannot be negative.',
+                        organization=organization.name, field=self._fields[field_name].get_description(self.env)['string']))
 
-    def is_team_member(self, user):
-        """True when the user sits on the leadership team."""
-        self.ensure_one()
-        return user in self.member_user_ids
+    def write(self, vals):
+        if vals.get('parent_id'):
+            # Checked before the parent store update, which would only say "Recursion Detected".
+            parent = self.browse(vals['parent_id'])
+            looping = self.filtered(lambda org: parent in self.search([('id', 'child_of', org.id)]))
+            if looping:
+                raise ValidationError(self.env._(
+                    'Organization "%(organization)s": the field "Parent Organization" cannot point to '
+                    'itself or to one of its sub-organizations.', organization=looping[0].name))
+        return super(PartyOrganization, self.with_context(defer_principal_check=True)).write(vals)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        organizations = super(PartyOrganization, self.with_context(defer_principal_check=True)).create(vals_list)
+        return organizations.with_env(self.env)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_without_meetings(self):
+        with_meetings = self.filtered(lambda org: org.with_context(active_test=False).meeting_ids)
+        if with_meetings:
+            raise UserError(self.env._(
+                'Organization "%(organization)s" has meetings and cannot be deleted; archive it instead.',
+                organization=with_meetings[0].name))
 
     def action_view_meetings(self):
         self.ensure_one()

@@ -18,15 +18,25 @@ class PartyOrganizationMember(models.Model):
     duty_area = fields.Char(string='Duty Area', help='The fields of work this member is in charge of (分管领域).')
     is_principal = fields.Boolean(string='Principal')
 
-    _user_unique = models.Constraint(
-        'UNIQUE(organization_id, user_id)',
-        'A user can sit only once on the same leadership team.')
-
     @api.depends('user_id', 'position')
     def _compute_display_name(self):
         for member in self:
             name = member.user_id.name or ''
             member.display_name = f'{name} ({member.position})' if member.position and name else name
+
+    @api.constrains('is_principal', 'organization_id')
+    def _check_one_principal(self):
+        # A team edited as a whole (the organization form) is checked once, after all its lines.
+        if not self.env.context.get('defer_principal_check'):
+            self.organization_id._check_one_principal()
+
+    @api.constrains('user_id', 'organization_id')
+    def _check_user_once(self):
+        for member in self:
+            if len(member.organization_id.member_ids.filtered(lambda m: m.user_id == member.user_id)) > 1:
+                raise ValidationError(self.env._(
+                    'Organization "%(organization)s": the field "User" lists %(user)s twice on the team.',
+                    organization=member.organization_id.name, user=member.user_id.name))
 
     @api.constrains('user_id', 'organization_id')
     def _check_user_company(self):

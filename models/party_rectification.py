@@ -122,6 +122,13 @@ class PartyRectification(models.Model):
                     'Rectification "%(item)s": the field "Organization" must be the organization of '
                     'its meeting "%(meeting)s".', item=item.name, meeting=item.meeting_id.name))
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_verified(self):
+        verified = self.filtered(lambda r: r.state == 'verified')
+        if verified:
+            raise UserError(self.env._(
+                'Rectification "%(item)s" is verified and cannot be deleted.', item=verified[0].name))
+
     def write(self, vals):
         # Verified items are read-only: they change only through reopen, which runs as superuser.
         if not self.env.su:

@@ -1,3 +1,4 @@
+from contextlib import contextmanager
 from datetime import datetime
 
 from odoo.tests import TransactionCase, new_test_user
@@ -52,6 +53,14 @@ class PartyCase(TransactionCase):
         })
         cls.meeting = cls.create_meeting()
         cls.env.cr.flush()
+
+    @contextmanager
+    def assertRaisesRegex(self, exception, expected_regex):
+        """Like unittest's, but inside the savepoint that Odoo's assertRaises opens, so a refused
+        write leaves neither the database nor the cache changed."""
+        with self.assertRaises(exception) as context:
+            yield context
+        self.assertRegex(str(context.exception), expected_regex)
 
     @classmethod
     def create_meeting(cls, **values):

@@ -1,0 +1,68 @@
+from odoo.tests import TransactionCase, tagged
+
+
+class DemoCase(TransactionCase):
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.meeting = cls.env.ref('party_democratic_life.meeting_2022_special_demo')
+        cls.organization = cls.env.ref('party_democratic_life.organization_bureau_demo')
+
+
+@tagged('-standard', 'party_demo_data', 'post_install', '-at_install')
+class TestDemoData(DemoCase):
+    """Run only on a database installed with demo data (see `make test`)."""
+
+    def test_reference_case(self):
+        self.assertEqual(self.organization.principal_user_id.name, '赵东平')
+        self.assertEqual(len(self.organization.member_ids), 5)
+        self.assertEqual(self.meeting.meeting_type, 'special')
+        self.assertEqual(str(self.meeting.report_deadline), '2022-02-05')
+        self.assertEqual(len(self.meeting.focus_ids), 5)
+        self.assertGreaterEqual(len(self.meeting.talk_ids), 12)
+        self.assertGreaterEqual(len(self.meeting.rectification_ids), 12)
+        self.assertGreater(len(set(self.meeting.rectification_ids.mapped('state'))), 2)
+
+    def test_demo_logins_have_their_roles(self):
+        principal = self.env['res.users'].search([('login', '=', 'zhaodongping')])
+        self.assertTrue(principal.has_group('party_democratic_life.group_party_secretary'))
+        observer = self.env['res.users'].search([('login', '=', 'zhengguoping')])
+        self.assertTrue(observer.has_group('party_democratic_life.group_party_observer'))
+        self.assertFalse(observer.has_group('party_democratic_life.group_party_member'))
+        # the demo principal reads every talk of his meeting, the observer none
+        self.assertEqual(self.meeting.talk_ids.with_user(principal).search_count(
+            [('meeting_id', '=', self.meeting.id)]), len(self.meeting.talk_ids))
+        self.assertFalse(self.env['party.meeting.talk'].with_user(observer).has_access('read'))
+
+
+@tagged('-standard', 'party_upgrade', 'post_install', '-at_install')
+class TestAfterUpgrade(DemoCase):
+    """Run after `-u party_democratic_life` of a database holding the demo cycle: nothing lost."""
+
+    def test_every_record_survives(self):
+        data = self.env['ir.model.data'].search([('module', '=', 'party_democratic_life')])
+        records = [(d.model, d.res_id, d.complete_name) for d in data if d.model.startswith('party.')]
+        self.assertGreaterEqual(len(records), 35)
+        for model, res_id, xmlid in records:
+            self.assertTrue(self.env[model].browse(res_id).exists(), f'{xmlid} was lost by the upgrade')
+        self.assertEqual(self.meeting.state, 'rectifying')
+        verified = self.meeting.rectification_ids.filtered(lambda r: r.state == 'verified')
+        self.assertTrue(verified and all(item.verified_by_id for item in verified))
+
+    def test_stored_computed_values_match_a_recompute(self):
+        for model_name in [name for name in self.env if name.startswith('party.')]:
+            Model = self.env[model_name]
+            if Model._abstract or Model._transient or not Model._auto:
+                continue
+            fields_to_check = [f for f in Model._fields.values() if f.store and f.compute]
+            records = Model.with_context(active_test=False).search([])
+            if not fields_to_check or not records:
+                continue
+            stored = {f.name: records.mapped(f.name) for f in fields_to_check}
+            for field in fields_to_check:
+                self.env.add_to_compute(field, records)
+            records.flush_recordset()
+            for field in fields_to_check:
+                self.assertEqual(records.mapped(field.name), stored[field.name],
+                                 f'{model_name}.{field.name} changed when recomputed after the upgrade')

@@ -1,4 +1,4 @@
-from werkzeug.exceptions import NotFound
+from werkzeug.exceptions import Forbidden, NotFound
 
 from odoo import http
 from odoo.http import content_disposition, request
@@ -23,7 +23,9 @@ class PartyDocumentController(http.Controller):
             raise NotFound() from None
         if not records:
             raise NotFound()
-        records.check_access('read')
+        # Record rules decide; a refusal is a plain 403, like any page the user may not see.
+        if not records.has_access('read'):
+            raise Forbidden()
         filename, mimetype, content = records._party_render_document(kind, file_format)
         return request.make_response(content, headers=[
             ('Content-Type', mimetype),

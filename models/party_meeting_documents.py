@@ -421,7 +421,7 @@ class PartyMeeting(models.Model):
                 if finished or (deadline and deadline < today and state != 'carried'):
                     row['due'] += 1
                     row['on_time'] += bool(finished and (not deadline or (done_on and done_on <= deadline)))
-            self.env.invalidate_all(flush=False)
+            self.env.invalidate_all()
         return stats
 
     def _party_xlsx_summary(self):

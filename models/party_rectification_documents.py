@@ -1,3 +1,5 @@
+from datetime import date
+
 from odoo import models
 
 from ..tools import document_blocks as blk
@@ -5,9 +7,6 @@ from ..tools.cn_format import html_to_text
 from ..tools.xlsx_builder import XlsxTableWriter
 from .party_document_mixin import EXPORT_BATCH
 
-# Ordered as organisation departments collect the lists: team items first, then each
-# member's, each owner's items by deadline.
-LIST_ORDER = 'organization_id, meeting_id, scope desc, responsible_user_id, deadline, id'
 LIST_FIELDS = ['name', 'problem', 'source', 'focus_id', 'measures', 'responsible_user_id', 'responsible_unit',
                'deadline', 'mode', 'completion_note', 'date_done', 'state', 'scope']
 
@@ -33,6 +32,27 @@ class PartyRectification(models.Model):
         if len(organizations) == 1:
             return f'{label}-{organizations.name}'.replace('/', '_')
         return label
+
+    def _party_list_order(self):
+        """(team items, members' items) as organisation departments collect them: per
+        organisation and meeting, each member in the team's order, each owner's by deadline."""
+        items = self.search_fetch(
+            [('id', 'in', self.ids)],
+            ['organization_id', 'meeting_id', 'scope', 'responsible_user_id', 'deadline'], order='id')
+        members = self.env['party.organization.member'].search_fetch(
+            [('organization_id', 'in', items.organization_id.ids)], ['organization_id', 'user_id', 'sequence'])
+        sequences = {(m.organization_id.id, m.user_id.id): m.sequence for m in members}
+
+        def key(item):
+            owner = item.responsible_user_id.id
+            return (item.organization_id.id, item.meeting_id.id or 0, item.scope != 'team',
+                    sequences.get((item.organization_id.id, owner), 10 ** 6), owner or 0,
+                    item.deadline or date.max, item.id)
+        ordered = sorted(items, key=key)
+        team = self.browse([item.id for item in ordered if item.scope == 'team'])
+        personal = self.browse([item.id for item in ordered if item.scope != 'team'])
+        self.env.invalidate_all()
+        return team, personal
 
     def _party_list_columns(self):
         """The columns of a problem and rectification list: (label, width, xlsx kind)."""
@@ -83,12 +103,13 @@ class PartyRectification(models.Model):
                     state,
                 ]
             # Drop what was read so that memory does not grow with the number of rows.
-            self.env.invalidate_all(flush=False)
+            self.env.invalidate_all()
 
     # PDF / Word
 
     def _party_blocks_rectification_list(self):
-        items = self.search([('id', 'in', self.ids)], order=LIST_ORDER)
+        team, personal = self._party_list_order()
+        items = team | personal
         organizations = items.organization_id
         title = self.env._('Problem List and Rectification List')
         if len(organizations) == 1:
@@ -114,13 +135,13 @@ class PartyRectification(models.Model):
                           else blk.paragraph(_('None.')))
             blocks.append(blk.heading(level, _('Problems and rectification of the team members')))
             personal = items - team
-            members = organization.member_ids
+            members = {member.user_id: member for member in organization.member_ids}
             owners = personal.responsible_user_id.sorted(
-                lambda u: (members.filtered(lambda m, u=u: m.user_id == u)[:1].sequence or 999, u.name))
+                lambda u: (members[u].sequence if u in members else 10 ** 6, u.name))
             if not owners:
                 blocks.append(blk.paragraph(_('None.')))
             for owner in owners:
-                position = members.filtered(lambda m, u=owner: m.user_id == u)[:1].position
+                position = members[owner].position if owner in members else False
                 blocks.append(blk.heading(level + 1, f'{owner.name}（{position}）' if position else owner.name))
                 owned = personal.filtered(lambda r, u=owner: r.responsible_user_id == u)
                 blocks.append(blk.table(columns, list(owned._party_list_rows(as_text=True))))
@@ -137,8 +158,8 @@ class PartyRectification(models.Model):
         writer = XlsxTableWriter()
         columns = self._party_list_columns()
         team_sheet, members_sheet = _('Leadership Team'), _('Team Members')
-        for scope, sheet in (('team', team_sheet), ('personal', members_sheet)):
-            items = self.search([('id', 'in', self.ids), ('scope', '=', scope)], order=LIST_ORDER)
+        team, personal = self._party_list_order()
+        for items, sheet in ((team, team_sheet), (personal, members_sheet)):
             writer.add_table_sheet(sheet, f'{title}（{sheet}）', columns, items._party_list_rows())
         return writer.close()
 

@@ -1,0 +1,100 @@
+import shutil
+import subprocess
+
+from odoo.tests import HttpCase, tagged
+from odoo.tools import config
+
+from .common_documents import DocumentCase, normalize_pdf_text
+
+PLAN = 'party_democratic_life.action_report_party_meeting_plan'
+NOTICE = 'party_democratic_life.action_report_party_meeting_notice'
+MEETING_LIST = 'party_democratic_life.action_report_party_meeting_rectification_list'
+TALK_RECORD = 'party_democratic_life.action_report_party_meeting_talk_record'
+
+
+@tagged('post_install', '-at_install')
+class TestDocumentDownloads(HttpCase, DocumentCase):
+    """The files as a browser gets them: real PDFs from wkhtmltopdf, .docx and .xlsx downloads."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # wkhtmltopdf fetches the report styles from this test server.
+        cls.env['ir.config_parameter'].set_param('report.url', f'http://127.0.0.1:{config["http_port"]}')
+
+    def login(self, user):
+        self.authenticate(user.login, user.login + 'x' * (8 - len(user.login)))
+
+    def pdf_text(self, xmlid, records):
+        """The text of the real PDF (one record per PDF: Debian's wkhtmltopdf has no patched Qt)."""
+        for tool in ('pdftotext', 'pdffonts'):
+            if not shutil.which(tool):
+                self.fail(f'{tool} (poppler-utils) is needed to read the PDF back')
+        pdf, kind = self.env['ir.actions.report'].with_context(force_report_rendering=True)._render_qweb_pdf(
+            xmlid, records.ids)
+        self.assertEqual(kind, 'pdf')
+        self.assertTrue(pdf.startswith(b'%PDF'))
+        fonts = subprocess.run(['pdffonts', '-'], input=pdf, capture_output=True, check=True).stdout.decode()
+        text = subprocess.run(['pdftotext', '-', '-'], input=pdf, capture_output=True, check=True)
+        return normalize_pdf_text(text.stdout.decode()), fonts
+
+    def test_plan_pdf(self):
+        text, fonts = self.pdf_text(PLAN, self.meeting)
+        for expected in ('BureauPartyGroup', 'SpecialMeeting2022ImplementationPlan', '一、Focusonthetheme',
+                         '三、Checkagainstthekeyaspects', '一是Aspect1', '2022年1月21日8时30分',
+                         '十、Othermatters', 'WuXiaoyan（Recorder）', '2022年1月11日'):
+            self.assertIn(normalize_pdf_text(expected), text)
+        # Simplified Chinese forms: the SC faces are named, not the JP ones fontconfig prefers.
+        self.assertIn('NotoSerifCJKsc', fonts)
+        self.assertNotIn('CJKjp', fonts)
+
+    def test_notice_pdf(self):
+        text, _fonts = self.pdf_text(NOTICE, self.meeting)
+        for expected in ('NoticeoftheSpecialMeeting2022', 'Attending:ZhaoDongping（Secretary）',
+                         "Reportonlastyear'srectification", 'Self-criticismandcriticism'):
+            self.assertIn(normalize_pdf_text(expected), text)
+
+    def test_rectification_list_pdf(self):
+        text, fonts = self.pdf_text(MEETING_LIST, self.meeting)
+        for expected in ('一、Problemsandrectificationoftheleadershipteam', 'Studyisnottiedtodaily',
+                         '（一）ZhaoDongping（Secretary）', 'Squadsrarelyinspected', '2022年12月31日',
+                         'CompletionDeadline', 'RectificationMeasures'):
+            self.assertIn(normalize_pdf_text(expected), text)
+        self.assertIn('NotoSansCJKsc', fonts, 'table headers in the Hei face')
+
+    def test_talk_record_pdf(self):
+        text, _fonts = self.pdf_text(TALK_RECORD, self.talk_zhao_qian.with_user(self.zhao))
+        for expected in ('Heart-to-heartTalkRecord', '2022年1月5日', 'ZhaoDongping（Secretary）',
+                         'QianLixin（Member）', 'Talkedthroughthekeyaspects.', 'Dutiescarriedout.'):
+            self.assertIn(normalize_pdf_text(expected), text)
+
+    def test_download_docx_and_xlsx(self):
+        self.login(self.wu)
+        url = self.meeting._party_download_action('plan', 'docx')['url']
+        response = self.url_open(url)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn('wordprocessingml', response.headers['Content-Type'])
+        self.assertIn("filename*=UTF-8''Democratic%20Life%20Meeting%20Plan-Bureau%20Party%20Group-2022.docx",
+                      response.headers['Content-Disposition'])
+        document = self.read_docx(response.content)
+        self.assertEqual(document.paragraphs[0].text, 'Bureau Party Group\nSpecial Meeting 2022 Implementation Plan')
+
+        self.login(self.wang)
+        items = self.item_team | self.item_qian | self.item_sun
+        response = self.url_open(items.action_party_export_rectification_list()['url'])
+        self.assertEqual(response.status_code, 200)
+        workbook = self.read_xlsx(response.content)
+        self.assertEqual(len(self.sheet_rows(workbook['Team Members'], 3)), 2)
+
+    def test_download_respects_record_rules(self):
+        url = self.meeting._party_download_action('plan', 'docx')['url']
+        talk_url = self.talk_zhao_qian._party_download_action('talk_record', 'docx')['url']
+        for user in (self.outsider, self.plain_user):
+            self.login(user)
+            self.assertEqual(self.url_open(url).status_code, 403)
+        self.login(self.li)  # on the team, but not part of this talk
+        self.assertEqual(self.url_open(talk_url).status_code, 403)
+        self.assertEqual(self.url_open(url).status_code, 200)
+        self.assertEqual(self.url_open(url.replace('/plan/', '/unknown/')).status_code, 404)
+        self.assertEqual(self.url_open(url.replace('/docx', '/exe')).status_code, 404)
+        self.assertEqual(self.url_open('/party_democratic_life/download/res.partner/plan/docx?ids=1').status_code, 404)

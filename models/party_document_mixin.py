@@ -6,7 +6,7 @@ from odoo import fields, models
 from odoo.exceptions import UserError
 
 from ..tools import cn_format
-from ..tools.document_blocks import number_blocks
+from ..tools.document_blocks import expand_html, number_blocks
 from ..tools.docx_builder import build_docx
 
 MIMETYPES = {
@@ -64,7 +64,7 @@ class PartyDocumentMixin(models.AbstractModel):
 
     def _party_document_blocks(self, kind):
         """The numbered blocks of a document (one record, or a list of several)."""
-        return number_blocks(getattr(self, self._party_document_spec(kind)['blocks'])())
+        return number_blocks(expand_html(getattr(self, self._party_document_spec(kind)['blocks'])()))
 
     def _party_document_basename(self, kind):
         """The file name without extension; models add what identifies the record."""

@@ -5,5 +5,5 @@ from . import test_rectification
 from . import test_access
 from . import test_demo_data
 from . import test_document_tools
-from . import test_documents
+from . import test_printed_documents
 from . import test_document_downloads

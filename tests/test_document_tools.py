@@ -51,6 +51,21 @@ class TestDocumentTools(BaseCase):
         self.assertEqual(cn_format.join_lines('县执法局党组\n专题民主生活会'), '县执法局党组专题民主生活会')
         self.assertEqual(cn_format.join_lines('Bureau\nMeeting'), 'Bureau Meeting')
 
+    def test_edited_html_prints_in_official_blocks(self):
+        html = Markup(
+            '<p>会议由赵东平主持。</p><h3>一、会议情况</h3><div><p>（一）自我批评</p><ul><li>逐一发言</li></ul></div>'
+            '<table><tr><th>姓名</th><th>意见</th></tr><tr><td>钱立新</td><td>深入基层<br/>不够</td></tr></table>'
+            '<p><br></p>尾注')
+        blocks = blk.html_blocks(html)
+        self.assertEqual([(b['type'], b.get('text') or b.get('rows')) for b in blocks], [
+            ('paragraph', '会议由赵东平主持。'), ('heading', '一、会议情况'), ('heading', '（一）自我批评'),
+            ('paragraph', '逐一发言'), ('table', [['钱立新', '深入基层不够']]), ('paragraph', '尾注')])
+        self.assertEqual([b['level'] for b in blocks if b['type'] == 'heading'], [1, 2])
+        self.assertEqual(blocks[4]['columns'], [('姓名', 1), ('意见', 1)])
+        numbered = blk.number_blocks(blk.expand_html([blk.heading(1, 'Facts'), blk.html(html)]))
+        self.assertEqual([b['number'] for b in numbered if b['type'] == 'heading'], ['一、', '', ''],
+                         'a number typed in the text is kept as typed')
+
     def test_download_ids_are_compact(self):
         self.assertEqual(encode_ids([7, 1, 2, 3, 9, 10]), '1-3,7,9-10')
         self.assertEqual(decode_ids('1-3,7,9-10'), [1, 2, 3, 7, 9, 10])

@@ -8,16 +8,18 @@ with a ``type``:
   ``subtitle``: a centred line below it
 - ``heading``: ``level`` 1–4 and ``text``; the number (一、 （一） 1. （1）) is added here
 - ``paragraph``: ``text``, optional ``label`` (黑体 lead-in such as 出席：), ``indent``
-- ``html``: ``html``, a sanitized HTML field, split into paragraphs for Word
+- ``html``: ``html``, a sanitized HTML field; ``expand_html`` turns it into the blocks above,
+  so an edited text (minutes, report) prints in the official layout too
 - ``table``: ``columns`` (list of (label, relative width)) and ``rows`` (lists of cells)
 - ``fields``: a form table, ``rows`` of (label, value) pairs; an HTML value gets a tall box
 - ``signature``: ``name`` (organisation) and ``date`` (already formatted)
 - ``addressee``: the line naming who a notice goes to, flush left
 - ``page_break``
 """
+import lxml.html
 from markupsafe import Markup
 
-from .cn_format import heading_number
+from .cn_format import detect_heading_level, heading_number
 
 
 def title(text):
@@ -89,3 +91,63 @@ def number_blocks(blocks):
 
 def is_html(value):
     return isinstance(value, Markup)
+
+
+_TEXT_TAGS = {'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre'}
+_CONTAINER_TAGS = {'div', 'section', 'article', 'ul', 'ol', 'body', 'span', 'font', 'b', 'strong', 'em', 'i', 'u'}
+
+
+def _clean(text):
+    return ' '.join((text or '').replace('\xa0', ' ').split())
+
+
+def html_blocks(value):
+    """The blocks of an edited HTML text: paragraphs, tables, and lines typed as "一、…" or
+    "（一）…" as headings of their level (their number is kept as typed)."""
+    if not value or not str(value).strip():
+        return []
+    root = lxml.html.fragment_fromstring(str(value), create_parent='div')
+    blocks = []
+
+    def add_text(text):
+        text = _clean(text)
+        if not text:
+            return
+        level = detect_heading_level(text)
+        blocks.append(heading(level, text, numbered=False) if level else paragraph(text))
+
+    def walk(element):
+        add_text(element.text)
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ''
+            if tag == 'table':
+                rows = [[_clean(cell.text_content()) for cell in row.xpath('./th|./td')]
+                        for row in child.iter('tr')]
+                rows = [row for row in rows if any(row)]
+                if rows:
+                    width = max(len(row) for row in rows)
+                    rows = [row + [''] * (width - len(row)) for row in rows]
+                    blocks.append(table([(label, 1) for label in rows[0]], rows[1:]))
+            elif tag in _TEXT_TAGS:
+                add_text(child.text_content())
+            elif tag in _CONTAINER_TAGS:
+                walk(child)
+            elif tag == 'br':
+                pass
+            else:
+                add_text(child.text_content() if tag else '')
+            add_text(child.tail)
+
+    walk(root)
+    return blocks
+
+
+def expand_html(blocks):
+    """Replace each ``html`` block by the blocks of its text."""
+    expanded = []
+    for block in blocks:
+        if block['type'] == 'html':
+            expanded.extend(html_blocks(block['html']))
+        else:
+            expanded.append(block)
+    return expanded

@@ -15,8 +15,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
-from .cn_format import detect_heading_level, html_to_paragraphs
-from .document_blocks import is_html, number_blocks
+from .cn_format import html_to_paragraphs
+from .document_blocks import expand_html, is_html, number_blocks
 
 # Faces: the official face first; Word substitutes where it is not installed.
 TITLE_FONT = '方正小标宋简体'
@@ -172,7 +172,7 @@ class OfficialDocxBuilder:
     # Blocks
 
     def add_blocks(self, blocks):
-        for block in number_blocks(blocks):
+        for block in number_blocks(expand_html(blocks)):
             getattr(self, f'_add_{block["type"]}')(block)
         return self
 
@@ -213,16 +213,6 @@ class OfficialDocxBuilder:
             set_run_font(paragraph.add_run(block['label']), HEI_FONT, BODY_SIZE)
         if block.get('text'):
             set_run_font(paragraph.add_run(block['text']), BODY_FONT, BODY_SIZE)
-
-    def _add_html(self, block):
-        # Lines typed as "一、…" or "（一）…" keep their heading face in Word.
-        for line in html_to_paragraphs(block['html']):
-            level = detect_heading_level(line)
-            if level:
-                paragraph = self.document.add_paragraph(style=f'Heading {level}')
-                set_run_font(paragraph.add_run(line), HEADING_FONTS[level], BODY_SIZE)
-            else:
-                self._paragraph(line)
 
     def _text_width(self):
         section = self.document.sections[0]

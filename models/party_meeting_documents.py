@@ -302,7 +302,7 @@ class PartyMeeting(models.Model):
                 blocks.append(blk.paragraph(self._party_people(attendees), label=label))
         blocks.append(blk.heading(1, _('Agenda')))
         blocks.append(blk.table(
-            [(_('No.'), 1), (_('Item'), 7), (_('Speaker'), 3), (_('Minutes'), 2)],
+            [(_('No.'), 1), (_('Item'), 7), (_('Speaker'), 3), (_('Length (minutes)'), 2)],
             [[str(index), item.item, item.speaker or '', str(item.minutes or '')]
              for index, item in enumerate(self.agenda_ids, start=1)]))
         blocks.append(blk.heading(1, _('Requirements')))
@@ -474,7 +474,7 @@ class PartyMeeting(models.Model):
                 total[key] += stats[meeting.id][key]
         writer.add_table_sheet(
             _('By Organization'), _('Rectification Summary by Organization'),
-            [(_('No.'), 6, 'int'), (_('Organization'), 26, 'text'), (_('Meetings'), 8, 'int'),
+            [(_('No.'), 6, 'int'), (_('Organization'), 26, 'text'), (_('Number of Meetings'), 8, 'int'),
              (_('Items'), 8, 'int'), (_('Finished'), 8, 'int'), (_('Unfinished'), 8, 'int'),
              (_('Overdue'), 8, 'int'), (_('On-time Rate'), 10, 'percent')],
             ([index, organization.name, row['meetings'], row['total'], row['finished'], row['open'],

@@ -1,6 +1,5 @@
-from datetime import date
-
 from odoo import models
+from odoo.tools import SQL
 
 from ..tools import document_blocks as blk
 from ..tools.cn_format import html_to_text
@@ -34,25 +33,25 @@ class PartyRectification(models.Model):
         return label
 
     def _party_list_order(self):
-        """(team items, members' items) as organisation departments collect them: per
-        organisation and meeting, each member in the team's order, each owner's by deadline."""
-        items = self.search_fetch(
-            [('id', 'in', self.ids)],
-            ['organization_id', 'meeting_id', 'scope', 'responsible_user_id', 'deadline'], order='id')
-        members = self.env['party.organization.member'].search_fetch(
-            [('organization_id', 'in', items.organization_id.ids)], ['organization_id', 'user_id', 'sequence'])
-        sequences = {(m.organization_id.id, m.user_id.id): m.sequence for m in members}
+        """(team item ids, members' item ids) as organisation departments collect them: per
+        organisation and meeting, each member in the team's order, each owner's by deadline.
 
-        def key(item):
-            owner = item.responsible_user_id.id
-            return (item.organization_id.id, item.meeting_id.id or 0, item.scope != 'team',
-                    sequences.get((item.organization_id.id, owner), 10 ** 6), owner or 0,
-                    item.deadline or date.max, item.id)
-        ordered = sorted(items, key=key)
-        team = self.browse([item.id for item in ordered if item.scope == 'team'])
-        personal = self.browse([item.id for item in ordered if item.scope != 'team'])
-        self.env.invalidate_all()
-        return team, personal
+        One query over the records the user may read (``_search`` applies the record rules).
+        """
+        self.env.flush_all()
+        readable = self._search([('id', 'in', self.ids)])
+        rows = self.env.execute_query(SQL("""
+            SELECT item.id, item.scope
+              FROM party_rectification item
+         LEFT JOIN party_organization_member member
+                ON member.organization_id = item.organization_id
+               AND member.user_id = item.responsible_user_id
+             WHERE item.id IN %s
+          ORDER BY item.organization_id, item.meeting_id NULLS FIRST, item.scope != 'team',
+                   member.sequence NULLS LAST, item.responsible_user_id, item.deadline NULLS LAST, item.id
+        """, readable.subselect()))
+        return [item_id for item_id, scope in rows if scope == 'team'], \
+            [item_id for item_id, scope in rows if scope != 'team']
 
     def _party_list_columns(self):
         """The columns of a problem and rectification list: (label, width, xlsx kind)."""
@@ -66,8 +65,12 @@ class PartyRectification(models.Model):
         ]
 
     def _party_list_rows(self, as_text=False):
-        """The rows of the list, read EXPORT_BATCH records at a time (no query per row).
+        """The rows of the list in the order of ``self``, read EXPORT_BATCH items a query.
 
+        Plain SQL on purpose: the 30,000-row export must be much faster than Odoo's generic
+        export, and the ORM's read costs more than the file itself. It reads only what the ORM
+        would show: the records were checked (``check_access``) and ordered through
+        ``_search``; names of owners and key aspects are display names, readable by all.
         With ``as_text`` the deadline is a Chinese date string (PDF/Word), else a date (Excel).
         """
         today = self._party_today()
@@ -75,41 +78,44 @@ class PartyRectification(models.Model):
         modes = self._party_selection_labels('mode')
         states = self._party_selection_labels('state')
         overdue_label = self.env._('Overdue')
+        self.env.flush_all()
         ids = self.ids
         number = 0
         for start in range(0, len(ids), EXPORT_BATCH):
-            batch = self.browse(ids[start:start + EXPORT_BATCH])
-            for values in batch.read(LIST_FIELDS):
+            batch = ids[start:start + EXPORT_BATCH]
+            values_by_id = {row[0]: row for row in self.env.execute_query(SQL("""
+                SELECT item.id, item.name, item.problem, item.source, focus.title, item.measures,
+                       partner.name, item.responsible_unit, item.deadline, item.mode,
+                       item.completion_note, item.date_done, item.state
+                  FROM party_rectification item
+             LEFT JOIN party_meeting_focus focus ON focus.id = item.focus_id
+             LEFT JOIN res_users owner ON owner.id = item.responsible_user_id
+             LEFT JOIN res_partner partner ON partner.id = owner.partner_id
+                 WHERE item.id = ANY(%s)
+            """, batch))}
+            for item_id in batch:
+                (_id, name, problem, source, focus, measures, owner, unit, deadline, mode,
+                 completion_note, date_done, state) = values_by_id[item_id]
                 number += 1
-                state = states.get(values['state'], '')
-                deadline = values['deadline']
-                if values['state'] in ('open', 'in_progress') and deadline and deadline < today:
-                    state = f'{state}（{overdue_label}）'
-                progress = html_to_text(values['completion_note'])
-                if values['date_done']:
-                    done_on = self.env._('Finished on %(date)s', date=self._party_cn_date(values['date_done']))
+                status = states.get(state, '')
+                if state in ('open', 'in_progress') and deadline and deadline < today:
+                    status = f'{status}（{overdue_label}）'
+                progress = html_to_text(completion_note)
+                if date_done:
+                    done_on = self.env._('Finished on %(date)s', date=self._party_cn_date(date_done))
                     progress = f'{done_on}；{progress}' if progress else done_on
                 yield [
-                    number,
-                    html_to_text(values['problem']) or values['name'],
-                    sources.get(values['source'], ''),
-                    values['focus_id'] and values['focus_id'][1] or '',
-                    html_to_text(values['measures']),
-                    values['responsible_user_id'] and values['responsible_user_id'][1] or '',
-                    values['responsible_unit'] or '',
+                    number, html_to_text(problem) or name, sources.get(source, ''), focus or '',
+                    html_to_text(measures), owner or '', unit or '',
                     self._party_cn_date(deadline) if as_text else deadline,
-                    modes.get(values['mode'], ''),
-                    progress,
-                    state,
+                    modes.get(mode, ''), progress, status,
                 ]
-            # Drop what was read so that memory does not grow with the number of rows.
-            self.env.invalidate_all()
 
     # PDF / Word
 
     def _party_blocks_rectification_list(self):
         team, personal = self._party_list_order()
-        items = team | personal
+        items = self.browse(team + personal)
         organizations = items.organization_id
         title = self.env._('Problem List and Rectification List')
         if len(organizations) == 1:
@@ -158,9 +164,11 @@ class PartyRectification(models.Model):
         writer = XlsxTableWriter()
         columns = self._party_list_columns()
         team_sheet, members_sheet = _('Leadership Team'), _('Team Members')
+        self.check_access('read')
         team, personal = self._party_list_order()
-        for items, sheet in ((team, team_sheet), (personal, members_sheet)):
-            writer.add_table_sheet(sheet, f'{title}（{sheet}）', columns, items._party_list_rows())
+        for ids, sheet in ((team, team_sheet), (personal, members_sheet)):
+            writer.add_table_sheet(sheet, f'{title}（{sheet}）', columns, self.browse(ids)._party_list_rows(),
+                                   row_count=len(ids))
         return writer.close()
 
     def action_party_export_rectification_list(self):

@@ -157,3 +157,31 @@ class TestDocumentTools(BaseCase):
         self.assertEqual(sheet.page_setup.fitToHeight, 0)
         self.assertTrue(sheet.sheet_properties.pageSetUpPr.fitToPage)
         self.assertEqual(sheet.print_title_rows, '$2:$2', 'the header row repeats on every page')
+
+    def test_xlsx_streamed_rows(self):
+        """A long list is streamed into the sheet: same formats, escaping, dimension and filter."""
+        writer = XlsxTableWriter()
+        rows = ([n, f'Item {n} & <more>\x01', date(2022, 1, n % 28 + 1), ('late', 'highlight') if n % 2 else None]
+                for n in range(1, 1201))
+        writer.add_table_sheet('Long', 'Long list', [('No.', 5, 'int'), ('Text', 30, 'text'), ('Due', 14, 'date'),
+                                                     ('Flag', 8, 'short')], rows, row_count=1200)
+        writer.add_table_sheet('Short', 'Short list', [('No.', 5, 'int')], iter([[1]]))
+        sheet = load_workbook(io.BytesIO(writer.close()))['Long']
+        self.assertEqual(sheet.max_row, 1202)
+        self.assertEqual(sheet.dimensions, 'A1:D1202')
+        self.assertEqual([c.value for c in sheet[2]], ['No.', 'Text', 'Due', 'Flag'])
+        self.assertEqual(sheet['A3'].value, 1)
+        self.assertEqual(sheet['B3'].value, 'Item 1 & <more>', 'escaped, and the control character dropped')
+        self.assertTrue(sheet['B3'].alignment.wrap_text)
+        self.assertTrue(sheet['C1202'].is_date)
+        self.assertEqual(sheet['C1202'].value.date(), date(2022, 1, 1200 % 28 + 1))
+        self.assertEqual(sheet['D3'].value, 'late')
+        self.assertEqual(sheet['D3'].fill.fgColor.rgb[-6:], 'FCE4D6')
+        self.assertIsNone(sheet['D4'].value)
+        self.assertEqual(sheet.auto_filter.ref, 'A2:D1202')
+        self.assertEqual(sheet.freeze_panes, 'A3')
+
+        writer = XlsxTableWriter()
+        writer.add_table_sheet('Long', 'Long list', [('No.', 5, 'int')], iter([[1]]), row_count=2)
+        with self.assertRaises(ValueError):
+            writer.close()

@@ -76,7 +76,6 @@ def join_lines(text):
 
 _BLOCK_END = re.compile(r'<br\s*/?>|</(?:p|div|li|h[1-6]|tr|blockquote)\s*>', re.IGNORECASE)
 _TAG = re.compile(r'<[^>]+>')
-_SPACES = re.compile(r'[ \t\r\f\v]+')
 
 
 def html_to_paragraphs(value):
@@ -87,8 +86,10 @@ def html_to_paragraphs(value):
     if not value:
         return []
     text = _TAG.sub('', _BLOCK_END.sub('\n', str(value)))
-    text = html.unescape(text).replace('\xa0', ' ')
-    return [line for line in (_SPACES.sub(' ', part).strip() for part in text.split('\n')) if line]
+    if '&' in text:
+        text = html.unescape(text)
+    # str.split() also folds no-break and ideographic spaces
+    return [line for line in (' '.join(part.split()) for part in text.split('\n')) if line]
 
 
 def html_to_text(value, separator='\n'):

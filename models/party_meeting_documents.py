@@ -15,20 +15,19 @@ class PartyMeeting(models.Model):
     _inherit = ['party.meeting', 'party.document.mixin']
 
     def _party_documents(self):
-        _ = self.env._
         documents = super()._party_documents()
         documents.update({
-            'plan': {'label': _('Democratic Life Meeting Plan'), 'blocks': '_party_blocks_plan', 'docx': True},
-            'notice': {'label': _('Meeting Notice and Agenda'), 'blocks': '_party_blocks_notice', 'docx': True},
+            'plan': {'label': self.env._('Democratic Life Meeting Plan'), 'blocks': '_party_blocks_plan', 'docx': True},
+            'notice': {'label': self.env._('Meeting Notice and Agenda'), 'blocks': '_party_blocks_notice', 'docx': True},
             'rectification_list': {
-                'label': _('Problem List and Rectification List'),
+                'label': self.env._('Problem List and Rectification List'),
                 'blocks': '_party_blocks_rectification_list',
                 'xlsx': '_party_xlsx_rectification_list',
                 'docx': True,
                 'landscape': True,
             },
-            'talk_matrix': {'label': _('Talk Coverage'), 'xlsx': '_party_xlsx_talk_matrix'},
-            'summary': {'label': _('Rectification Summary'), 'xlsx': '_party_xlsx_summary'},
+            'talk_matrix': {'label': self.env._('Talk Coverage'), 'xlsx': '_party_xlsx_talk_matrix'},
+            'summary': {'label': self.env._('Rectification Summary'), 'xlsx': '_party_xlsx_summary'},
         })
         return documents
 
@@ -91,13 +90,12 @@ class PartyMeeting(models.Model):
         return []
 
     def _party_plan_outline_sections(self):
-        _ = self.env._
         return [
-            _("the rectification of the problems found at last year's meetings"),
-            _('the main problems found against each key aspect'),
-            _('personal major matters and explanations of related issues'),
-            _('an analysis of the root causes'),
-            _('the next rectification measures'),
+            self.env._("the rectification of the problems found at last year's meetings"),
+            self.env._('the main problems found against each key aspect'),
+            self.env._('personal major matters and explanations of related issues'),
+            self.env._('an analysis of the root causes'),
+            self.env._('the next rectification measures'),
         ]
 
     def _party_plan_min_outline_pages(self):
@@ -108,40 +106,39 @@ class PartyMeeting(models.Model):
     def _party_blocks_plan(self):
         """The ten parts of the reference plan, each filled from the meeting's records."""
         self.ensure_one()
-        _ = self.env._
         organization = self.organization_id
         principal = organization.principal_user_id
-        blocks = [blk.title(_('%(organization)s\n%(meeting)s Implementation Plan',
+        blocks = [blk.title(self.env._('%(organization)s\n%(meeting)s Implementation Plan',
                               organization=organization.name, meeting=self.name))]
         if self.basis_document:
-            blocks.append(blk.paragraph(_(
+            blocks.append(blk.paragraph(self.env._(
                 'To hold the %(meeting)s well, and in accordance with the document %(basis)s, this plan '
                 'sets out the theme, the preparation, the meeting itself and the follow-up.',
                 meeting=self.name, basis=self.basis_document)))
         else:
-            blocks.append(blk.paragraph(_(
+            blocks.append(blk.paragraph(self.env._(
                 'To hold the %(meeting)s well, this plan sets out the theme, the preparation, the meeting '
                 'itself and the follow-up.', meeting=self.name)))
 
-        blocks.append(blk.heading(1, _('Focus on the theme')))
+        blocks.append(blk.heading(1, self.env._('Focus on the theme')))
         if self.theme:
-            blocks.append(blk.paragraph(_('The theme of the meeting is: %(theme)s', theme=self.theme)))
+            blocks.append(blk.paragraph(self.env._('The theme of the meeting is: %(theme)s', theme=self.theme)))
         if self.special_reason:
-            blocks.append(blk.paragraph(_('This special meeting is held because: %(reason)s',
+            blocks.append(blk.paragraph(self.env._('This special meeting is held because: %(reason)s',
                                           reason=self.special_reason)))
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.paragraph(self.env._(
             'Through the meeting the team strengthens itself, finds and fixes its problems and unites '
             'for the work ahead.')))
 
-        blocks.append(blk.heading(1, _('Study in depth')))
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.heading(1, self.env._('Study in depth')))
+        blocks.append(blk.paragraph(self.env._(
             'Before the meeting the team and each member study the theme in depth, combining sessions '
             'of the central study group and seminars with self-study, so that the meeting rests on a '
             'common understanding.')))
         blocks += self._party_plan_study_blocks()
 
-        blocks.append(blk.heading(1, _('Check against the key aspects')))
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.heading(1, self.env._('Check against the key aspects')))
+        blocks.append(blk.paragraph(self.env._(
             'Members put themselves, their duties and their work into the examination and check '
             'themselves against the following %(count)s aspects.', count=len(self.focus_ids))))
         for index, focus in enumerate(self.focus_ids, start=1):
@@ -150,107 +147,107 @@ class PartyMeeting(models.Model):
                 text = f'{text}。{focus.description}'
             blocks.append(blk.paragraph(f'{cn_numeral(index)}是{text}'))
 
-        blocks.append(blk.heading(1, _('Collect opinions and hold heart-to-heart talks')))
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.heading(1, self.env._('Collect opinions and hold heart-to-heart talks')))
+        blocks.append(blk.paragraph(self.env._(
             'Opinions and suggestions are collected from Party members, cadres and the public in '
             'suitable ways; each opinion names the team or the member it concerns, and each member '
             'reads those about them before writing their material.')))
         blocks += self._party_plan_opinion_blocks()
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.paragraph(self.env._(
             'Heart-to-heart talks cover the principal with each member, every pair of members, each '
             'member with the heads of the units in their charge, and the principal and members with '
             'representatives of their own Party branch. When talking with each member the principal '
             'hears their report on carrying out "one post, two duties" over the past year.')))
         required = len(self._get_required_talk_pairs())
         planned = len(self.talk_ids.filtered(lambda t: t.state == 'planned'))
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.paragraph(self.env._(
             'Within the team %(required)s pairs must talk; %(done)s have talked so far and %(planned)s '
             'talks are planned.',
             required=required, done=required - self.missing_talk_count, planned=planned)))
 
-        blocks.append(blk.heading(1, _('Write the check material and the personal outlines')))
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.heading(1, self.env._('Write the check material and the personal outlines')))
+        blocks.append(blk.paragraph(self.env._(
             "The team's check material is drafted under the direction of %(principal)s; each member "
-            'writes their own personal outline.', principal=principal.name or _('the principal'))))
+            'writes their own personal outline.', principal=principal.name or self.env._('the principal'))))
         parts = '，'.join(f'{cn_numeral(index)}是{part}'
                          for index, part in enumerate(self._party_plan_outline_sections(), start=1))
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.paragraph(self.env._(
             'A personal outline has these parts: %(parts)s. It is normally no shorter than %(pages)s '
             'pages, and the principal reviews each one before the meeting.',
             parts=parts, pages=self._party_plan_min_outline_pages())))
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.paragraph(self.env._(
             'Problems are looked for in oneself first, the analysis goes down to subjective causes, '
             'and the measures are concrete and can be carried out.')))
 
-        blocks.append(blk.heading(1, _('Carry out criticism and self-criticism in earnest')))
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.heading(1, self.env._('Carry out criticism and self-criticism in earnest')))
+        blocks.append(blk.paragraph(self.env._(
             'Self-criticism is candid and criticism of others is direct and concrete; each member '
             'receives at least %(count)s criticisms and answers them with a brief commitment.',
             count=organization.min_criticisms)))
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.paragraph(self.env._(
             'The principal analyses the ideology work of the whole organization and each member that '
             'of the areas in their charge; the team also checks for excessive burdens on the '
             'grass-roots level. Members explain item by item any public complaints, inspection '
             'feedback, talks or written inquiries and personal matters they must report.')))
 
-        blocks.append(blk.heading(1, _('Schedule')))
+        blocks.append(blk.heading(1, self.env._('Schedule')))
         hours = f'{self.duration:g}'
         if self.location:
-            blocks.append(blk.paragraph(_(
+            blocks.append(blk.paragraph(self.env._(
                 'The meeting is to be held on %(date)s at %(location)s and takes about %(hours)s hours.',
                 date=self._party_when(), location=self.location, hours=hours)))
         else:
-            blocks.append(blk.paragraph(_(
+            blocks.append(blk.paragraph(self.env._(
                 'The meeting is to be held on %(date)s and takes about %(hours)s hours.',
                 date=self._party_when(), hours=hours)))
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.paragraph(self.env._(
             'The plan goes to the upper level by %(plan_date)s; the talks, the outlines and their '
             'review are finished before the meeting; the situation report is sent by %(report_date)s.',
             plan_date=self._party_cn_date(self._party_plan_date()),
-            report_date=self._party_cn_date(self.report_deadline) or _('the deadline'))))
+            report_date=self._party_cn_date(self.report_deadline) or self.env._('the deadline'))))
 
-        blocks.append(blk.heading(1, _('Agenda')))
+        blocks.append(blk.heading(1, self.env._('Agenda')))
         blocks += self._party_agenda_paragraphs()
         if self.host_user_id:
-            blocks.append(blk.paragraph(_('The meeting is chaired by %(host)s.', host=self.host_user_id.name)))
+            blocks.append(blk.paragraph(self.env._('The meeting is chaired by %(host)s.', host=self.host_user_id.name)))
 
-        blocks.append(blk.heading(1, _('Who takes part')))
-        blocks.append(blk.heading(2, _('Attending the meeting')))
+        blocks.append(blk.heading(1, self.env._('Who takes part')))
+        blocks.append(blk.heading(2, self.env._('Attending the meeting')))
         guides = self._party_attendees('guide')
         if guides:
-            blocks.append(blk.paragraph(_('Upper-level guides: %(names)s', names=self._party_people(guides))))
-        blocks.append(blk.paragraph(_('Team members: %(names)s',
+            blocks.append(blk.paragraph(self.env._('Upper-level guides: %(names)s', names=self._party_people(guides))))
+        blocks.append(blk.paragraph(self.env._('Team members: %(names)s',
                                       names=self._party_people(self._party_attendees('member')))))
-        blocks.append(blk.heading(2, _('Sitting in')))
+        blocks.append(blk.heading(2, self.env._('Sitting in')))
         sit_ins = self._party_attendees('sit_in')
-        blocks.append(blk.paragraph(self._party_people(sit_ins) if sit_ins else _('None.')))
+        blocks.append(blk.paragraph(self._party_people(sit_ins) if sit_ins else self.env._('None.')))
 
-        blocks.append(blk.heading(1, _('Other matters')))
-        blocks.append(blk.heading(2, _('Rectification lists')))
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.heading(1, self.env._('Other matters')))
+        blocks.append(blk.heading(2, self.env._('Rectification lists')))
+        blocks.append(blk.paragraph(self.env._(
             'After the meeting the team and each member draw up a problem list and a rectification '
             'list with measures, owners and deadlines; the lists are collected and sent to the upper '
             'level, and progress is disclosed to members and the public.')))
         carried = self._party_unfinished_earlier_count()
         if carried:
-            blocks.append(blk.paragraph(_(
+            blocks.append(blk.paragraph(self.env._(
                 'Unfinished items of earlier meetings are carried into this one (%(count)s at present).',
                 count=carried)))
-        blocks.append(blk.heading(2, _('Meeting discipline')))
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.heading(2, self.env._('Meeting discipline')))
+        blocks.append(blk.paragraph(self.env._(
             'Members do not travel during the meeting and take leave only in exceptional cases; at '
             'least two thirds of the members must attend.')))
-        blocks.append(blk.heading(2, _('Records and minutes')))
+        blocks.append(blk.heading(2, self.env._('Records and minutes')))
         if self.recorder_user_id:
-            blocks.append(blk.paragraph(_(
+            blocks.append(blk.paragraph(self.env._(
                 '%(recorder)s records every self-criticism and criticism and compiles the minutes.',
                 recorder=self.recorder_user_id.name)))
         else:
-            blocks.append(blk.paragraph(_(
+            blocks.append(blk.paragraph(self.env._(
                 'The recorder records every self-criticism and criticism and compiles the minutes.')))
-        blocks.append(blk.heading(2, _('Report and notice')))
-        bodies = '、'.join(organization.supervisor_partner_ids.mapped('name')) or _('the upper level')
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.heading(2, self.env._('Report and notice')))
+        bodies = '、'.join(organization.supervisor_partner_ids.mapped('name')) or self.env._('the upper level')
+        blocks.append(blk.paragraph(self.env._(
             'Within %(days)s days after the meeting a situation report goes to %(bodies)s; the results '
             'and the rectification arrangements are notified to members and the public.',
             days=organization.report_days, bodies=bodies)))
@@ -258,14 +255,13 @@ class PartyMeeting(models.Model):
         return blocks
 
     def _party_agenda_paragraphs(self):
-        _ = self.env._
         blocks = []
         for index, item in enumerate(self.agenda_ids, start=1):
             details = []
             if item.speaker:
                 details.append(item.speaker)
             if item.minutes:
-                details.append(_('about %(minutes)s minutes', minutes=item.minutes))
+                details.append(self.env._('about %(minutes)s minutes', minutes=item.minutes))
             suffix = f'（{"，".join(details)}）' if details else ''
             blocks.append(blk.paragraph(f'{index}.{item.item}{suffix}'))
         return blocks
@@ -281,34 +277,38 @@ class PartyMeeting(models.Model):
 
     def _party_blocks_notice(self):
         self.ensure_one()
-        _ = self.env._
         blocks = [
-            blk.title(_('Notice of the %(meeting)s', meeting=self.name)),
-            blk.addressee(_('To the members of the leadership team:')),
-            blk.paragraph(_(
+            blk.title(self.env._('Notice of the %(meeting)s', meeting=self.name)),
+            blk.addressee(self.env._('To the members of the leadership team:')),
+            blk.paragraph(self.env._(
                 'It has been decided that %(organization)s holds its %(meeting)s on %(date)s. The '
                 'arrangements are as follows.',
                 organization=self.organization_id.name, meeting=self.name, date=self._party_when())),
-            blk.heading(1, _('Time and place')),
+            blk.heading(1, self.env._('Time and place')),
             blk.paragraph(f'{self._party_when()}{"，" + self.location if self.location else ""}。'),
         ]
         if self.host_user_id:
-            blocks += [blk.heading(1, _('Chair')), blk.paragraph(self.host_user_id.name)]
-        blocks.append(blk.heading(1, _('People attending')))
-        attending, guiding, sitting_in = _('Attending: '), _('Guiding: '), _('Sitting in: ')
-        for role, label in (('member', attending), ('guide', guiding), ('sit_in', sitting_in)):
+            blocks += [blk.heading(1, self.env._('Chair')), blk.paragraph(self.host_user_id.name)]
+        blocks.append(blk.heading(1, self.env._('People attending')))
+        labels = {
+            'member': self.env._('Attending: '),
+            'guide': self.env._('Guiding: '),
+            'sit_in': self.env._('Sitting in: '),
+        }
+        for role, label in labels.items():
             attendees = self._party_attendees(role)
             if attendees:
                 blocks.append(blk.paragraph(self._party_people(attendees), label=label))
-        blocks.append(blk.heading(1, _('Agenda')))
+        blocks.append(blk.heading(1, self.env._('Agenda')))
         blocks.append(blk.table(
-            [(_('No.'), 1), (_('Item'), 7), (_('Speaker'), 3), (_('Length (minutes)'), 2)],
+            [(self.env._('No.'), 1), (self.env._('Item'), 7), (self.env._('Speaker'), 3),
+             (self.env._('Length (minutes)'), 2)],
             [[str(index), item.item, item.speaker or '', str(item.minutes or '')]
              for index, item in enumerate(self.agenda_ids, start=1)]))
-        blocks.append(blk.heading(1, _('Requirements')))
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.heading(1, self.env._('Requirements')))
+        blocks.append(blk.paragraph(self.env._(
             'Bring your personal outline, reviewed by the principal, to the meeting.')))
-        blocks.append(blk.paragraph(_(
+        blocks.append(blk.paragraph(self.env._(
             'Attendance is compulsory: plan no business trips, and ask for leave only in exceptional '
             'cases, with the reason, through the principal.')))
         blocks.append(self._party_signature(self._party_issue_date()))
@@ -338,7 +338,6 @@ class PartyMeeting(models.Model):
     # Talk coverage (谈心谈话覆盖情况)
 
     def _party_xlsx_talk_matrix(self):
-        _ = self.env._
         writer = XlsxTableWriter()
         talk_types = self.env['party.meeting.talk']._party_selection_labels('talk_type')
         talk_states = self.env['party.meeting.talk']._party_selection_labels('state')
@@ -354,7 +353,7 @@ class PartyMeeting(models.Model):
                 if talk.state == 'done':
                     status[key] = (talk.date, 'good')
                 else:
-                    status.setdefault(key, (_('Planned'), 'highlight'))
+                    status.setdefault(key, (self.env._('Planned'), 'highlight'))
 
             def matrix_rows(users=users, status=status):
                 for user in users:
@@ -363,29 +362,35 @@ class PartyMeeting(models.Model):
                         if other == user:
                             row.append(('—', 'muted'))
                             continue
-                        value, fmt = status.get(self._talk_pair_key(user, other), (_('Missing'), 'highlight'))
+                        value, fmt = status.get(self._talk_pair_key(user, other), (self.env._('Missing'), 'highlight'))
                         row.append((format_cn_month_day(value) if fmt == 'good' else value, fmt))
                     yield row
 
             required = len(meeting._get_required_talk_pairs())
             prefix = f'{meeting.organization_id.name}-' if len(self) > 1 else ''
             writer.add_table_sheet(
-                f'{prefix}{_("Coverage")}',
-                _('%(organization)s %(meeting)s Talk Coverage',
+                prefix + self.env._('Coverage'),
+                self.env._('%(organization)s %(meeting)s Talk Coverage',
                   organization=meeting.organization_id.name, meeting=meeting.name),
-                [(_('Member'), 14, 'short')] + [(user.name, 12, 'short') for user in users],
+                [(self.env._('Member'), 14, 'short')] + [(user.name, 12, 'short') for user in users],
                 matrix_rows(),
-                subtitle=_('Required pairs: %(required)s, talked: %(done)s, missing: %(missing)s',
+                subtitle=self.env._('Required pairs: %(required)s, talked: %(done)s, missing: %(missing)s',
                            required=required, done=required - meeting.missing_talk_count,
                            missing=meeting.missing_talk_count),
                 landscape=True)
             writer.add_table_sheet(
-                f'{prefix}{_("Talks")}',
-                _('%(organization)s %(meeting)s Heart-to-heart Talks',
-                  organization=meeting.organization_id.name, meeting=meeting.name),
-                [(_('No.'), 6, 'int'), (_('Talk Type'), 16, 'short'), (_('Initiator'), 12, 'short'),
-                 (_('Counterpart'), 22, 'text'), (_('Date'), 16, 'date'), (_('Location'), 20, 'text'),
-                 (_('Status'), 10, 'short')],
+                prefix + self.env._('Talks'),
+                self.env._('%(organization)s %(meeting)s Heart-to-heart Talks',
+                           organization=meeting.organization_id.name, meeting=meeting.name),
+                [
+                    (self.env._('No.'), 6, 'int'),
+                    (self.env._('Talk Type'), 16, 'short'),
+                    (self.env._('Initiator'), 12, 'short'),
+                    (self.env._('Counterpart'), 22, 'text'),
+                    (self.env._('Date'), 16, 'date'),
+                    (self.env._('Location'), 20, 'text'),
+                    (self.env._('Status'), 10, 'short'),
+                ],
                 ([index, talk_types.get(talk.talk_type), talk.initiator_user_id.name,
                   talk.counterpart_user_id.name or talk.counterpart_name, talk.date, talk.location,
                   talk_states.get(talk.state)]
@@ -425,7 +430,6 @@ class PartyMeeting(models.Model):
         return stats
 
     def _party_xlsx_summary(self):
-        _ = self.env._
         meetings = self.sorted(lambda m: (m.organization_id.name or '', m.date_start or m.create_date))
         stats = meetings._party_summary_stats()
         types = self._party_selection_labels('meeting_type')
@@ -439,11 +443,11 @@ class PartyMeeting(models.Model):
             for index, meeting in enumerate(meetings, start=1):
                 row = stats[meeting.id]
                 if meeting.report_date:
-                    report = (_('On time'), 'good') if (
+                    report = (self.env._('On time'), 'good') if (
                         not meeting.report_deadline or meeting.report_date <= meeting.report_deadline
-                    ) else (_('Late'), 'highlight')
+                    ) else (self.env._('Late'), 'highlight')
                 else:
-                    report = (_('Not sent'), 'highlight') if (
+                    report = (self.env._('Not sent'), 'highlight') if (
                         meeting.report_deadline and meeting.report_deadline < self._party_today()
                     ) else ''
                 yield [index, meeting.organization_id.name, meeting.name, types.get(meeting.meeting_type),
@@ -454,16 +458,28 @@ class PartyMeeting(models.Model):
                        meeting.report_deadline, meeting.report_date, report]
 
         writer.add_table_sheet(
-            _('By Meeting'), _('Rectification Summary by Meeting'),
-            [(_('No.'), 6, 'int'), (_('Organization'), 22, 'text'), (_('Meeting'), 26, 'text'),
-             (_('Type'), 10, 'short'), (_('Year'), 8, 'int'), (_('Held On'), 15, 'date'),
-             (_('Status'), 10, 'short'), (_('Items'), 8, 'int'), (_('Finished'), 8, 'int'),
-             (_('Verified'), 8, 'int'), (_('Unfinished'), 8, 'int'), (_('Overdue'), 8, 'int'),
-             (_('Carried Over'), 8, 'int'), (_('On-time Rate'), 10, 'percent'),
-             (_('Report Deadline'), 15, 'date'), (_('Report Sent On'), 15, 'date'),
-             (_('Report'), 10, 'short')],
+            self.env._('By Meeting'), self.env._('Rectification Summary by Meeting'),
+            [
+                (self.env._('No.'), 6, 'int'),
+                (self.env._('Organization'), 22, 'text'),
+                (self.env._('Meeting'), 26, 'text'),
+                (self.env._('Type'), 10, 'short'),
+                (self.env._('Year'), 8, 'int'),
+                (self.env._('Held On'), 15, 'date'),
+                (self.env._('Status'), 10, 'short'),
+                (self.env._('Items'), 8, 'int'),
+                (self.env._('Finished'), 8, 'int'),
+                (self.env._('Verified'), 8, 'int'),
+                (self.env._('Unfinished'), 8, 'int'),
+                (self.env._('Overdue'), 8, 'int'),
+                (self.env._('Carried Over'), 8, 'int'),
+                (self.env._('On-time Rate'), 10, 'percent'),
+                (self.env._('Report Deadline'), 15, 'date'),
+                (self.env._('Report Sent On'), 15, 'date'),
+                (self.env._('Report'), 10, 'short'),
+            ],
             meeting_rows(),
-            subtitle=_('As of %(date)s', date=self._party_cn_date(self._party_today())))
+            subtitle=self.env._('As of %(date)s', date=self._party_cn_date(self._party_today())))
 
         by_organization = {}
         for meeting in meetings:
@@ -473,12 +489,19 @@ class PartyMeeting(models.Model):
             for key in ('total', 'finished', 'open', 'overdue', 'due', 'on_time'):
                 total[key] += stats[meeting.id][key]
         writer.add_table_sheet(
-            _('By Organization'), _('Rectification Summary by Organization'),
-            [(_('No.'), 6, 'int'), (_('Organization'), 26, 'text'), (_('Number of Meetings'), 8, 'int'),
-             (_('Items'), 8, 'int'), (_('Finished'), 8, 'int'), (_('Unfinished'), 8, 'int'),
-             (_('Overdue'), 8, 'int'), (_('On-time Rate'), 10, 'percent')],
+            self.env._('By Organization'), self.env._('Rectification Summary by Organization'),
+            [
+                (self.env._('No.'), 6, 'int'),
+                (self.env._('Organization'), 26, 'text'),
+                (self.env._('Number of Meetings'), 8, 'int'),
+                (self.env._('Items'), 8, 'int'),
+                (self.env._('Finished'), 8, 'int'),
+                (self.env._('Unfinished'), 8, 'int'),
+                (self.env._('Overdue'), 8, 'int'),
+                (self.env._('On-time Rate'), 10, 'percent'),
+            ],
             ([index, organization.name, row['meetings'], row['total'], row['finished'], row['open'],
               row['overdue'], rate(row)]
              for index, (organization, row) in enumerate(by_organization.items(), start=1)),
-            subtitle=_('As of %(date)s', date=self._party_cn_date(self._party_today())))
+            subtitle=self.env._('As of %(date)s', date=self._party_cn_date(self._party_today())))
         return writer.close()

@@ -28,7 +28,6 @@ class PartyMeetingTalk(models.Model):
     def _party_blocks_talk_record(self):
         """The talk record form (谈心谈话记录表): one page per talk."""
         self.ensure_one()
-        _ = self.env._
         label = self._party_field_label
         counterpart = self.counterpart_name
         if self.counterpart_user_id:
@@ -45,9 +44,9 @@ class PartyMeetingTalk(models.Model):
         ]
         if self.talk_type == 'principal_member' or not is_html_empty(self.duty_report):
             rows.append([(label('duty_report'), blk.html(self.duty_report)['html'])])
-        rows.append([(_('Signatures'), _('Initiator: %(blank)s    Counterpart: %(blank)s', blank='＿' * 6))])
+        rows.append([(self.env._('Signatures'), self.env._('Initiator: %(blank)s    Counterpart: %(blank)s', blank='＿' * 6))])
         return [
-            blk.title(_('Heart-to-heart Talk Record')),
+            blk.title(self.env._('Heart-to-heart Talk Record')),
             blk.subtitle(self.meeting_id._party_full_name()),
             blk.fields_table(rows),
         ]

@@ -55,13 +55,12 @@ class PartyRectification(models.Model):
 
     def _party_list_columns(self):
         """The columns of a problem and rectification list: (label, width, xlsx kind)."""
-        _ = self.env._
         return [
-            (_('No.'), 5, 'int'), (_('Problem Found'), 28, 'text'), (_('Problem Source'), 10, 'short'),
-            (_('Aspect Checked'), 16, 'text'), (_('Rectification Measures'), 30, 'text'),
-            (_('Person Responsible'), 9, 'short'), (_('Responsible Unit'), 12, 'text'),
-            (_('Completion Deadline'), 17, 'date'), (_('Rectification Type'), 10, 'short'),
-            (_('Progress'), 24, 'text'), (_('Status'), 10, 'short'),
+            (self.env._('No.'), 5, 'int'), (self.env._('Problem Found'), 28, 'text'), (self.env._('Problem Source'), 10, 'short'),
+            (self.env._('Aspect Checked'), 16, 'text'), (self.env._('Rectification Measures'), 30, 'text'),
+            (self.env._('Person Responsible'), 9, 'short'), (self.env._('Responsible Unit'), 12, 'text'),
+            (self.env._('Completion Deadline'), 17, 'date'), (self.env._('Rectification Type'), 10, 'short'),
+            (self.env._('Progress'), 24, 'text'), (self.env._('Status'), 10, 'short'),
         ]
 
     def _party_list_rows(self, as_text=False):
@@ -126,7 +125,6 @@ class PartyRectification(models.Model):
     def _party_rectification_list_blocks(self, title, meeting=None):
         """Team items, then each member's, as the HR supervision section sends them upward;
         several organisations each get their own part."""
-        _ = self.env._
         columns = [(label, width) for label, width, _kind in self._party_list_columns()]
         blocks = [blk.title(title)]
         organizations = self.organization_id
@@ -136,16 +134,16 @@ class PartyRectification(models.Model):
                 blocks.append(blk.heading(1, organization.name))
             items = self.filtered(lambda r, o=organization: r.organization_id == o)
             team = items.filtered(lambda r: r.scope == 'team')
-            blocks.append(blk.heading(level, _('Problems and rectification of the leadership team')))
+            blocks.append(blk.heading(level, self.env._('Problems and rectification of the leadership team')))
             blocks.append(blk.table(columns, list(team._party_list_rows(as_text=True))) if team
-                          else blk.paragraph(_('None.')))
-            blocks.append(blk.heading(level, _('Problems and rectification of the team members')))
+                          else blk.paragraph(self.env._('None.')))
+            blocks.append(blk.heading(level, self.env._('Problems and rectification of the team members')))
             personal = items - team
             members = {member.user_id: member for member in organization.member_ids}
             owners = personal.responsible_user_id.sorted(
                 lambda u: (members[u].sequence if u in members else 10 ** 6, u.name))
             if not owners:
-                blocks.append(blk.paragraph(_('None.')))
+                blocks.append(blk.paragraph(self.env._('None.')))
             for owner in owners:
                 position = members[owner].position if owner in members else False
                 blocks.append(blk.heading(level + 1, f'{owner.name}（{position}）' if position else owner.name))
@@ -159,11 +157,10 @@ class PartyRectification(models.Model):
 
     def _party_xlsx_rectification_list(self, title=None):
         """Two sheets, the team's items and the members' items, streamed row by row."""
-        _ = self.env._
-        title = title or _('Problem List and Rectification List')
+        title = title or self.env._('Problem List and Rectification List')
         writer = XlsxTableWriter()
         columns = self._party_list_columns()
-        team_sheet, members_sheet = _('Leadership Team'), _('Team Members')
+        team_sheet, members_sheet = self.env._('Leadership Team'), self.env._('Team Members')
         self.check_access('read')
         team, personal = self._party_list_order()
         for ids, sheet in ((team, team_sheet), (personal, members_sheet)):

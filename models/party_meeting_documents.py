@@ -1,9 +1,14 @@
 from datetime import timedelta
 
+import lxml.html
+from markupsafe import Markup
+
 from odoo import models
+from odoo.exceptions import AccessError
+from odoo.tools import is_html_empty
 
 from ..tools import document_blocks as blk
-from ..tools.cn_format import cn_numeral, format_cn_month_day
+from ..tools.cn_format import cn_numeral, format_cn_month_day, html_to_text
 from ..tools.xlsx_builder import XlsxTableWriter
 
 # A personal outline is normally no shorter than this many pages — practice.
@@ -27,6 +32,13 @@ class PartyMeeting(models.Model):
                 'landscape': True,
             },
             'talk_matrix': {'label': self.env._('Talk Coverage'), 'xlsx': '_party_xlsx_talk_matrix'},
+            'minutes': {'label': self.env._('Meeting Minutes'), 'blocks': '_party_blocks_minutes', 'docx': True},
+            'situation_report': {
+                'label': self.env._('Situation Report'), 'blocks': '_party_blocks_situation_report', 'docx': True},
+            'public_notice': {
+                'label': self.env._('Public Notice'), 'blocks': '_party_blocks_public_notice', 'docx': True},
+            'criticism_summary': {'label': self.env._('Criticism Summary'), 'blocks': '_party_blocks_criticism_summary'},
+            'criticism_matrix': {'label': self.env._('Criticism Matrix'), 'xlsx': '_party_xlsx_criticism_matrix'},
             'summary': {'label': self.env._('Rectification Summary'), 'xlsx': '_party_xlsx_summary'},
         })
         return documents
@@ -504,4 +516,178 @@ class PartyMeeting(models.Model):
               row['overdue'], rate(row)]
              for index, (organization, row) in enumerate(by_organization.items(), start=1)),
             subtitle=self.env._('As of %(date)s', date=self._party_cn_date(self._party_today())))
+        return writer.close()
+
+    # Minutes, situation report and public notice: their edited texts in official layout
+
+    def _party_composed_body(self, value, drop_facts=False, drop_first_line=None):
+        """An edited body without what the printed layout already says: the composed title
+        lines, the closing organisation line, and for the minutes the facts table that the
+        labels above it replace. Text a user wrote stays as written."""
+        if is_html_empty(value):
+            return Markup('')
+        root = lxml.html.fragment_fromstring(str(value), create_parent='div')
+        container = root
+        if len(root) == 1 and 'o_party_document' in (root[0].get('class') or ''):
+            container = root[0]
+        while len(container) and container[0].tag in ('h1', 'h2', 'h3'):
+            container.remove(container[0])
+        if drop_first_line and len(container) and container[0].tag == 'p' \
+                and container[0].text_content().strip() == drop_first_line:
+            container.remove(container[0])
+        if drop_facts and len(container) and container[0].tag == 'table':
+            container.remove(container[0])
+        if len(container) and container[-1].tag == 'p' and 'text-end' in (container[-1].get('class') or ''):
+            container.remove(container[-1])
+        return Markup(lxml.html.tostring(root, encoding='unicode'))
+
+    def _party_blocks_minutes(self):
+        """会议纪要: the facts under 出席 / 请假 / 列席 labels, then the minutes as edited."""
+        self.ensure_one()
+        members = self._get_member_attendees()
+        present = members.filtered(lambda a: a.attendance == 'present')
+        away = members - present
+        attendance = self.env['party.meeting.attendee']._fields['attendance']
+        attendance_labels = dict(attendance._description_selection(self.env))
+        facts = [
+            (self.env._('Time'), self._party_when()),
+            (self.env._('Place'), self.location),
+            (self.env._('Chair'), self.host_user_id.name),
+            (self.env._('Present'), '、'.join(present.mapped(lambda a: a.user_id.name))),
+            (self.env._('On Leave'), '、'.join(
+                f'{a.user_id.name}（{a.leave_reason or attendance_labels.get(a.attendance, "")}）' for a in away)),
+            (self.env._('Sitting In'), self._party_people(self._party_attendees('sit_in'))),
+            (self.env._('Upper-level Guides'), self._party_people(self._party_attendees('guide'))),
+            (self.env._('Recorder'), self.recorder_user_id.name),
+        ]
+        blocks = [blk.title(self.env._('%(organization)s\n%(meeting)s Minutes',
+                                       organization=self.organization_id.name, meeting=self.name))]
+        blocks += [blk.paragraph(value, label=f'{label}：') for label, value in facts if value]
+        blocks.append(blk.html(self._party_composed_body(self.minutes, drop_facts=True)))
+        return blocks
+
+    def _party_blocks_situation_report(self):
+        """情况报告 to the discipline commission and the organisation department."""
+        self.ensure_one()
+        supervisors = self.organization_id.supervisor_partner_ids.mapped('name')
+        blocks = [blk.title(self.env._('%(organization)s\nReport on the %(meeting)s',
+                                       organization=self.organization_id.name, meeting=self.name))]
+        if supervisors:
+            blocks.append(blk.addressee(f'{"、".join(supervisors)}：'))
+        blocks.append(blk.html(self._party_composed_body(self.report_body, drop_first_line=', '.join(supervisors))))
+        blocks.append(self._party_signature(self.report_date or self._party_today()))
+        return blocks
+
+    def _party_blocks_public_notice(self):
+        """通报 to Party members and the public: facts, problems and rectification only."""
+        self.ensure_one()
+        return [
+            blk.title(self.env._('%(organization)s\nPublic Notice on the %(meeting)s',
+                                 organization=self.organization_id.name, meeting=self.name)),
+            blk.html(self._party_composed_body(self.notice_body)),
+            self._party_signature(self.notice_date or self._party_today()),
+        ]
+
+    # Criticism summary and matrix
+
+    def _party_check_reads_all_criticisms(self):
+        """The criticism summary shows every member's criticisms, so only those who may read all
+        of them print it: the principal, the recorder, the clerks, observers and managers."""
+        for meeting in self:
+            readable = self.env['party.meeting.criticism'].search_count([('meeting_id', '=', meeting.id)])
+            if readable != len(meeting.sudo().criticism_ids):
+                raise AccessError(self.env._(
+                    'Meeting "%(meeting)s": you may not read all its criticisms, so you cannot print their '
+                    'summary.', meeting=meeting.name))
+
+    def _party_blocks_criticism_summary(self):
+        self.ensure_one()
+        self._party_check_reads_all_criticisms()
+        criticisms = self.criticism_ids
+        minimum = self.organization_id.min_criticisms
+        blocks = [blk.title(self.env._('%(organization)s\n%(meeting)s Criticism Summary',
+                                       organization=self.organization_id.name, meeting=self.name))]
+        for attendee in self._get_member_attendees():
+            received = criticisms.filtered(lambda c, user=attendee.user_id: c.target_user_id == user)
+            mutual = received.filtered(lambda c: c.kind == 'mutual')
+            blocks.append(blk.heading(1, self._party_person(attendee)))
+            blocks.append(blk.paragraph(self.env._(
+                'Criticisms received: %(count)s (at least %(minimum)s).', count=len(mutual), minimum=minimum)))
+            for criticism in received.filtered(lambda c: c.kind == 'self'):
+                blocks.append(blk.heading(2, self.env._('Self-criticism')))
+                blocks.append(blk.html(criticism.content))
+                if not is_html_empty(criticism.response):
+                    blocks.append(blk.paragraph(html_to_text(criticism.response, ''),
+                                                label=self.env._('Response and Commitment') + '：'))
+            if mutual:
+                blocks.append(blk.heading(2, self.env._('Criticisms received')))
+            for index, criticism in enumerate(mutual, start=1):
+                blocks.append(blk.paragraph(html_to_text(criticism.content, ''),
+                                            label=f'{index}. {criticism.critic_user_id.name}：'))
+                if not is_html_empty(criticism.response):
+                    blocks.append(blk.paragraph(html_to_text(criticism.response, ''),
+                                                label=self.env._('Response and Commitment') + '：'))
+            guide_comments = received.filtered(lambda c: c.kind == 'guide_comment')
+            if guide_comments:
+                blocks.append(blk.heading(2, self.env._('Comments of the upper-level guides')))
+            for criticism in guide_comments:
+                critic = criticism.critic_user_id.name or criticism.critic_partner_id.name or ''
+                blocks.append(blk.paragraph(html_to_text(criticism.content, ''), label=f'{critic}：'))
+        return blocks
+
+    def _party_xlsx_criticism_matrix(self):
+        """Who criticised whom (counts, which everyone on the meeting may see), and the list of
+        the criticisms the reader may read."""
+        writer = XlsxTableWriter()
+        kinds = dict(self.env['party.meeting.criticism']._fields['kind']._description_selection(self.env))
+        stats_by_meeting = self._get_criticism_stats()
+        for meeting in self:
+            stats = stats_by_meeting[meeting.id]
+            minimum = meeting.organization_id.min_criticisms
+            users = meeting._get_member_attendees().user_id
+            prefix = f'{meeting.organization_id.name}-' if len(self) > 1 else ''
+
+            def matrix_rows(users=users, stats=stats, minimum=minimum):
+                for critic in users:
+                    row = [critic.name]
+                    for target in users:
+                        if critic == target:
+                            row.append((self.env._('Self') if target.id in stats['self'] else '—', 'muted'))
+                        else:
+                            row.append(stats['pairs'].get((critic.id, target.id), 0) or None)
+                    yield row
+                totals = [self.env._('Received')]
+                for target in users:
+                    received = stats['mutual'].get(target.id, 0)
+                    totals.append((received, 'highlight' if received < minimum else 'good'))
+                yield totals
+
+            writer.add_table_sheet(
+                prefix + self.env._('Matrix'),
+                self.env._('%(organization)s %(meeting)s Criticism Matrix',
+                           organization=meeting.organization_id.name, meeting=meeting.name),
+                [(self.env._('Critic \\ Criticised'), 16, 'short')] + [(user.name, 12, 'int') for user in users],
+                matrix_rows(),
+                subtitle=self.env._('At least %(minimum)s criticisms per member present; %(count)s self-criticisms.',
+                                    minimum=minimum, count=len(stats['self'])))
+            criticisms = self.env['party.meeting.criticism'].search([('meeting_id', '=', meeting.id)])
+            yes, no = self.env._('Yes'), self.env._('No')
+            writer.add_table_sheet(
+                prefix + self.env._('Criticisms'),
+                self.env._('%(organization)s %(meeting)s Criticisms',
+                           organization=meeting.organization_id.name, meeting=meeting.name),
+                [
+                    (self.env._('No.'), 6, 'int'),
+                    (self.env._('Criticised Member'), 12, 'short'),
+                    (self.env._('Type of Criticism'), 12, 'short'),
+                    (self.env._('Critic'), 12, 'short'),
+                    (self.env._('What Was Said'), 50, 'text'),
+                    (self.env._('Response and Commitment'), 36, 'text'),
+                    (self.env._('Given After the Meeting'), 10, 'short'),
+                ],
+                ([index, criticism.target_user_id.name, kinds.get(criticism.kind),
+                  criticism.critic_user_id.name or criticism.critic_partner_id.name,
+                  html_to_text(criticism.content), html_to_text(criticism.response),
+                  yes if criticism.after_meeting else no]
+                 for index, criticism in enumerate(criticisms, start=1)))
         return writer.close()

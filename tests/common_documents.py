@@ -33,6 +33,7 @@ class DocumentCase(PartyCase):
             'recorder_user_id': cls.wu.id,
             'special_reason': 'The county ordered the Party-history study meetings.',
             'agenda_ids': [
+                (5, 0, 0),
                 (0, 0, {'sequence': 1, 'item': 'Report on last year\'s rectification', 'speaker': 'Zhao Dongping', 'minutes': 15}),
                 (0, 0, {'sequence': 2, 'item': 'Self-criticism and criticism', 'speaker': 'All members', 'minutes': 150}),
             ],
@@ -97,3 +98,35 @@ class DocumentCase(PartyCase):
 
 
 TODAY_AFTER_DEADLINES = date(2022, 7, 15)
+
+
+class HeldMeetingCase(DocumentCase):
+    """The meeting held with Zhou away: criticisms recorded, minutes, report and notice composed."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.meeting.attendee_ids.filtered(lambda a: a.user_id == cls.zhou).write(
+            {'attendance': 'leave', 'leave_reason': 'In hospital'})
+        cls.meeting.state = 'held'
+        present = [cls.zhao, cls.qian, cls.sun, cls.li]
+        Criticism = cls.env['party.meeting.criticism']
+        values = []
+        for index, target in enumerate(present):
+            values.append({'meeting_id': cls.meeting.id, 'target_user_id': target.id, 'kind': 'self',
+                           'content': f'<p>Self-criticism of {target.name}.</p>',
+                           'response': '<p>I will change.</p>'})
+            for step in (1, 2):
+                critic = present[(index + step) % len(present)]
+                values.append({'meeting_id': cls.meeting.id, 'target_user_id': target.id, 'kind': 'mutual',
+                               'critic_user_id': critic.id,
+                               'content': f'<p>{critic.name} criticises {target.name}.</p>'})
+        values.append({'meeting_id': cls.meeting.id, 'target_user_id': cls.zhao.id, 'kind': 'guide_comment',
+                       'critic_partner_id': cls.guide.id, 'content': '<p>The team examined itself in earnest.</p>'})
+        cls.criticisms = Criticism.create(values)
+        cls.meeting.report_date = '2022-01-30'
+        cls.meeting.notice_date = '2022-02-08'
+        cls.meeting._compose_minutes()
+        cls.meeting._compose_report()
+        cls.meeting._compose_notice()
+        cls.env.cr.flush()

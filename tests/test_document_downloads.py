@@ -4,26 +4,19 @@ import subprocess
 from odoo.tests import HttpCase, tagged
 from odoo.tools import config
 
-from .common_documents import DocumentCase, normalize_pdf_text
+from .common_documents import DocumentCase, HeldMeetingCase, normalize_pdf_text
 
 PLAN = 'party_democratic_life.action_report_party_meeting_plan'
 NOTICE = 'party_democratic_life.action_report_party_meeting_notice'
 MEETING_LIST = 'party_democratic_life.action_report_party_meeting_rectification_list'
 TALK_RECORD = 'party_democratic_life.action_report_party_meeting_talk_record'
+MINUTES = 'party_democratic_life.action_report_party_meeting_minutes'
+REPORT = 'party_democratic_life.action_report_party_meeting_situation_report'
+PUBLIC_NOTICE = 'party_democratic_life.action_report_party_meeting_public_notice'
+CRITICISM_SUMMARY = 'party_democratic_life.action_report_party_meeting_criticism_summary'
 
 
-@tagged('post_install', '-at_install')
-class TestDocumentDownloads(HttpCase, DocumentCase):
-    """The files as a browser gets them: real PDFs from wkhtmltopdf, .docx and .xlsx downloads."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        # wkhtmltopdf fetches the report styles from this test server.
-        cls.env['ir.config_parameter'].set_param('report.url', f'http://127.0.0.1:{config["http_port"]}')
-
-    def login(self, user):
-        self.authenticate(user.login, user.login + 'x' * (8 - len(user.login)))
+class PdfMixin:
 
     def pdf_text(self, xmlid, records):
         """The text of the real PDF (one record per PDF: Debian's wkhtmltopdf has no patched Qt)."""
@@ -37,6 +30,20 @@ class TestDocumentDownloads(HttpCase, DocumentCase):
         fonts = subprocess.run(['pdffonts', '-'], input=pdf, capture_output=True, check=True).stdout.decode()
         text = subprocess.run(['pdftotext', '-', '-'], input=pdf, capture_output=True, check=True)
         return normalize_pdf_text(text.stdout.decode()), fonts
+
+    def login(self, user):
+        self.authenticate(user.login, user.login + 'x' * (8 - len(user.login)))
+
+
+@tagged('post_install', '-at_install')
+class TestDocumentDownloads(PdfMixin, HttpCase, DocumentCase):
+    """The files as a browser gets them: real PDFs from wkhtmltopdf, .docx and .xlsx downloads."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        # wkhtmltopdf fetches the report styles from this test server.
+        cls.env['ir.config_parameter'].set_param('report.url', f'http://127.0.0.1:{config["http_port"]}')
 
     def test_plan_pdf(self):
         text, fonts = self.pdf_text(PLAN, self.meeting)
@@ -98,3 +105,39 @@ class TestDocumentDownloads(HttpCase, DocumentCase):
         self.assertEqual(self.url_open(url.replace('/plan/', '/unknown/')).status_code, 404)
         self.assertEqual(self.url_open(url.replace('/docx', '/exe')).status_code, 404)
         self.assertEqual(self.url_open('/party_democratic_life/download/res.partner/plan/docx?ids=1').status_code, 404)
+
+
+@tagged('post_install', '-at_install')
+class TestHeldMeetingPdfs(PdfMixin, HttpCase, HeldMeetingCase):
+    """The documents of the meeting and after, as real PDFs."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env['ir.config_parameter'].set_param('report.url', f'http://127.0.0.1:{config["http_port"]}')
+
+    def test_minutes_pdf(self):
+        text, fonts = self.pdf_text(MINUTES, self.meeting)
+        for expected in ('SpecialMeeting2022Minutes', 'Present：ZhaoDongping、QianLixin', 'OnLeave：ZhouJianguo（Inhospital）',
+                         'SittingIn：WuXiaoyan（Recorder）', 'QianLixincriticisesZhaoDongping.'):
+            self.assertIn(normalize_pdf_text(expected), text)
+        self.assertIn('NotoSansCJKsc', fonts, 'the labels in the Hei face')
+
+    def test_report_and_notice_pdf(self):
+        text, _fonts = self.pdf_text(REPORT, self.meeting)
+        for expected in ('ReportontheSpecialMeeting2022', 'CountyDisciplineCommission：', '2022年1月30日'):
+            self.assertIn(normalize_pdf_text(expected), text)
+        text, _fonts = self.pdf_text(PUBLIC_NOTICE, self.meeting)
+        for expected in ('PublicNoticeontheSpecialMeeting2022', 'Squadsrarelyinspected', '2022年2月8日'):
+            self.assertIn(normalize_pdf_text(expected), text)
+        self.assertNotIn('criticises', text)
+
+    def test_criticism_summary_pdf_and_matrix_download(self):
+        text, _fonts = self.pdf_text(CRITICISM_SUMMARY, self.meeting.with_user(self.wu))
+        self.assertIn(normalize_pdf_text('一、ZhaoDongping（Secretary）'), text)
+        self.assertIn(normalize_pdf_text('1.QianLixin：QianLixincriticisesZhaoDongping.'), text)
+        url = self.meeting._party_download_action('criticism_matrix', 'xlsx')['url']
+        self.login(self.qian)
+        self.assertEqual(self.url_open(url).status_code, 200)
+        self.login(self.plain_user)
+        self.assertEqual(self.url_open(url).status_code, 403)

@@ -6,7 +6,7 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, tagged
 from odoo.tools.safe_eval import safe_eval, time
 
-from .common_documents import TODAY_AFTER_DEADLINES, DocumentCase
+from .common_documents import TODAY_AFTER_DEADLINES, DocumentCase, HeldMeetingCase
 
 PLAN = 'party_democratic_life.action_report_party_meeting_plan'
 NOTICE = 'party_democratic_life.action_report_party_meeting_notice'
@@ -319,3 +319,82 @@ class TestDocumentExports(DocumentCase):
     def test_no_download_of_unknown_documents(self):
         with self.assertRaises(UserError):
             self.meeting._party_render_document('minutes_of_nothing', 'docx')
+
+
+MINUTES = 'party_democratic_life.action_report_party_meeting_minutes'
+REPORT = 'party_democratic_life.action_report_party_meeting_situation_report'
+PUBLIC_NOTICE = 'party_democratic_life.action_report_party_meeting_public_notice'
+CRITICISM_SUMMARY = 'party_democratic_life.action_report_party_meeting_criticism_summary'
+
+
+@tagged('post_install', '-at_install')
+class TestHeldMeetingDocuments(HeldMeetingCase):
+    """Minutes, situation report, public notice and the criticism summary and matrix."""
+
+    def test_minutes_in_minutes_layout(self):
+        html = self.render_html(MINUTES, self.meeting, user=self.wu)
+        for label, value in (('Present', 'Zhao Dongping、Qian Lixin、Sun Weihua、Li Mingyuan'),
+                             ('On Leave', 'Zhou Jianguo（In hospital）'),
+                             ('Sitting In', 'Wu Xiaoyan（Recorder）'),
+                             ('Recorder', 'Wu Xiaoyan')):
+            self.assertRegex(html, rf'<span class="o_pdl_label">{label}：</span>{value}')
+        text = self.html_text(html)
+        self.assertIn('BureauPartyGroupSpecialMeeting2022Minutes', text)
+        self.assertIn('QianLixincriticisesZhaoDongping.', text)
+        self.assertIn('Theteamexamineditselfinearnest.', text)
+        self.assertEqual(text.count('SpecialMeeting2022'), 1, 'the composed title is not printed twice')
+        self.assertNotIn('Organization：', text, 'the facts table is replaced by the labels')
+        document = self.read_docx(self.meeting._party_render_document('minutes', 'docx')[2])
+        present = next(p for p in document.paragraphs if p.text.startswith('Present：'))
+        self.assertEqual([(r.text, self.east_asian_font(r)) for r in present.runs],
+                         [('Present：', '黑体'), ('Zhao Dongping、Qian Lixin、Sun Weihua、Li Mingyuan', '仿宋_GB2312')])
+
+    def test_situation_report_and_public_notice(self):
+        text = self.html_text(self.render_html(REPORT, self.meeting, user=self.zhao))
+        self.assertIn('BureauPartyGroupReportontheSpecialMeeting2022', text)
+        self.assertIn('CountyDisciplineCommission：', text)
+        self.assertIn('BasicFacts', text)
+        self.assertTrue(text.rstrip('—').endswith('BureauPartyGroup2022年1月30日'), text[-60:])
+        text = self.html_text(self.render_html(PUBLIC_NOTICE, self.meeting, user=self.zheng))
+        self.assertIn('BureauPartyGroupPublicNoticeontheSpecialMeeting2022', text)
+        self.assertIn('Squadsrarelyinspected', text)
+        self.assertNotIn('criticises', text, 'no criticism in the public notice')
+        self.assertTrue(text.rstrip('—').endswith('BureauPartyGroup2022年2月8日'), text[-60:])
+        document = self.read_docx(self.meeting._party_render_document('public_notice', 'docx')[2])
+        self.assertEqual(document.paragraphs[-1].text, '2022年2月8日')
+
+    def test_criticism_summary_per_member(self):
+        text = self.html_text(self.render_html(CRITICISM_SUMMARY, self.meeting, user=self.wu))
+        self.assertIn('一、ZhaoDongping（Secretary）', text)
+        self.assertIn('Criticismsreceived:2(atleast2).', text)
+        self.assertIn('1.QianLixin：QianLixincriticisesZhaoDongping.', text)
+        self.assertIn('ResponseandCommitment：Iwillchange.', text)
+        self.assertIn('ChenZhiqiang：Theteamexamineditselfinearnest.', text)
+        self.assertIn('五、ZhouJianguo（Member）Criticismsreceived:0(atleast2).', text)
+        self.html_text(self.render_html(CRITICISM_SUMMARY, self.meeting, user=self.zheng))  # observers read
+
+    def test_who_may_not_read_criticisms_cannot_print_their_summary(self):
+        for user in (self.qian, self.plain_user, self.outsider):
+            with self.assertRaises(AccessError):
+                self.render_html(CRITICISM_SUMMARY, self.meeting, user=user)
+
+    def test_criticism_matrix_xlsx(self):
+        workbook = self.read_xlsx(self.meeting.with_user(self.wu)._party_render_document('criticism_matrix', 'xlsx')[2])
+        self.assertEqual(workbook.sheetnames, ['Matrix', 'Criticisms'])
+        matrix = workbook['Matrix']
+        names = ['Zhao Dongping', 'Qian Lixin', 'Sun Weihua', 'Li Mingyuan', 'Zhou Jianguo']
+        self.assertEqual([c.value for c in matrix[3]], ['Critic \\ Criticised', *names])
+        grid = {row[0]: dict(zip(names, row[1:])) for row in self.sheet_rows(matrix, 4)}
+        self.assertEqual(grid['Qian Lixin']['Zhao Dongping'], 1)
+        self.assertIsNone(grid['Zhao Dongping']['Qian Lixin'])
+        self.assertEqual(grid['Zhao Dongping']['Zhao Dongping'], 'Self')
+        self.assertEqual(grid['Zhou Jianguo']['Zhou Jianguo'], '—')
+        self.assertEqual(grid['Received'], dict.fromkeys(names[:4], 2) | {'Zhou Jianguo': 0})
+        self.assertEqual(matrix.cell(row=9, column=6).fill.fgColor.rgb[-6:], 'FCE4D6', 'below the minimum')
+        self.assertEqual(len(self.sheet_rows(workbook['Criticisms'], 3)), 13)
+        # a member sees the counts, but only the texts they may read
+        workbook = self.read_xlsx(self.meeting.with_user(self.qian)._party_render_document('criticism_matrix', 'xlsx')[2])
+        rows = self.sheet_rows(workbook['Criticisms'], 3)
+        self.assertTrue(rows)
+        self.assertTrue(all('Qian Lixin' in (row[1], row[3]) for row in rows))
+        self.assertEqual(self.sheet_rows(workbook['Matrix'], 4)[-1][1:], [2, 2, 2, 2, 0])

@@ -93,52 +93,72 @@ def is_html(value):
     return isinstance(value, Markup)
 
 
-_TEXT_TAGS = {'p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'blockquote', 'pre'}
-_CONTAINER_TAGS = {'div', 'section', 'article', 'ul', 'ol', 'body', 'span', 'font', 'b', 'strong', 'em', 'i', 'u'}
+_BLOCK_TAGS = {'p', 'div', 'section', 'article', 'header', 'footer', 'ul', 'ol', 'li', 'blockquote',
+               'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'dl', 'dt', 'dd'}
 
 
 def _clean(text):
-    return ' '.join((text or '').replace('\xa0', ' ').split())
+    return ' '.join((text or '').split())
+
+
+def _table_block(element):
+    rows = [row.xpath('./th|./td') for row in element.iter('tr')]
+    rows = [cells for cells in rows if any(_clean(cell.text_content()) for cell in cells)]
+    if not rows:
+        return []
+    # A two-column table of th/td pairs is a list of facts: "label：value", as minutes print them.
+    if all(len(cells) == 2 and cells[0].tag == 'th' for cells in rows):
+        return [paragraph(_clean(cells[1].text_content()), label=f'{_clean(cells[0].text_content())}：')
+                for cells in rows]
+    texts = [[_clean(cell.text_content()) for cell in cells] for cells in rows]
+    width = max(len(row) for row in texts)
+    texts = [row + [''] * (width - len(row)) for row in texts]
+    return [table([(label, 1) for label in texts[0]], texts[1:])]
 
 
 def html_blocks(value):
-    """The blocks of an edited HTML text: paragraphs, tables, and lines typed as "一、…" or
-    "（一）…" as headings of their level (their number is kept as typed)."""
+    """The blocks of an edited HTML text: paragraphs, tables, facts, and lines typed as
+    "一、…" or "（一）…" as headings of their level (their number is kept as typed)."""
     if not value or not str(value).strip():
         return []
     root = lxml.html.fragment_fromstring(str(value), create_parent='div')
     blocks = []
+    pending = []
 
-    def add_text(text):
-        text = _clean(text)
+    def flush(prefix=''):
+        text = _clean(''.join(pending))
+        pending.clear()
         if not text:
             return
+        text = prefix + text
         level = detect_heading_level(text)
         blocks.append(heading(level, text, numbered=False) if level else paragraph(text))
 
     def walk(element):
-        add_text(element.text)
-        for child in element:
+        pending.append(element.text or '')
+        for index, child in enumerate(element):
             tag = child.tag if isinstance(child.tag, str) else ''
             if tag == 'table':
-                rows = [[_clean(cell.text_content()) for cell in row.xpath('./th|./td')]
-                        for row in child.iter('tr')]
-                rows = [row for row in rows if any(row)]
-                if rows:
-                    width = max(len(row) for row in rows)
-                    rows = [row + [''] * (width - len(row)) for row in rows]
-                    blocks.append(table([(label, 1) for label in rows[0]], rows[1:]))
-            elif tag in _TEXT_TAGS:
-                add_text(child.text_content())
-            elif tag in _CONTAINER_TAGS:
-                walk(child)
+                flush()
+                blocks.extend(_table_block(child))
             elif tag == 'br':
-                pass
-            else:
-                add_text(child.text_content() if tag else '')
-            add_text(child.tail)
+                flush()
+            elif tag == 'li' and element.tag == 'ol':
+                flush()
+                # numbered list items keep their number; a nested block ends the numbered line
+                pending.append(f'{index + 1}.')
+                walk(child)
+                flush()
+            elif tag in _BLOCK_TAGS:
+                flush()
+                walk(child)
+                flush()
+            elif tag:
+                pending.append(child.text_content())
+            pending.append(child.tail or '')
 
     walk(root)
+    flush()
     return blocks
 
 

@@ -15,3 +15,4 @@ from . import test_reference_flow
 from . import test_document_tools
 from . import test_printed_documents
 from . import test_document_downloads
+from . import test_document_demo

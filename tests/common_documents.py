@@ -12,7 +12,10 @@ from .common import PartyCase
 
 # pdftotext reads some CJK glyphs of the Noto faces as Kangxi radicals (⽇ for 日): the
 # compatibility form maps them back, the rest are CJK radicals supplement forms.
-RADICALS = str.maketrans({'⻓': '长', '⻛': '风', '⻚': '页', '⻔': '门', '⻅': '见', '⻜': '飞', '⻢': '马', '⻋': '车'})
+RADICALS = str.maketrans({
+    '⺠': '民', '⻓': '长', '⻛': '风', '⻚': '页', '⻔': '门', '⻅': '见', '⻜': '飞', '⻢': '马', '⻋': '车',
+    '⻉': '贝', '⻆': '角', '⻝': '食', '⻘': '青', '⻬': '齐', '⻮': '齿', '⻳': '龟', '⻰': '龙', '⻥': '鱼', '⻦': '鸟',
+})
 
 
 def normalize_pdf_text(text):
@@ -20,7 +23,45 @@ def normalize_pdf_text(text):
     return re.sub(r'\s+', '', text)
 
 
-class DocumentCase(PartyCase):
+class DocumentReaders:
+    """Readers of the produced files: report HTML, .docx and .xlsx."""
+
+    def render_html(self, xmlid, records, user=None):
+        Report = self.env['ir.actions.report']
+        if user:
+            Report = Report.with_user(user)
+        html, _kind = Report._render_qweb_html(xmlid, records.ids)
+        return html.decode()
+
+    def html_text(self, page):
+        """The visible text of a rendered report, without tags and white space."""
+        text = re.sub(r'<style.*?</style>|<script.*?</script>', '', page, flags=re.S)
+        return re.sub(r'\s+', '', html.unescape(re.sub(r'<[^>]+>', '', text)))
+
+    def read_docx(self, content):
+        return Document(io.BytesIO(content))
+
+    def docx_paragraphs(self, document):
+        """Every paragraph of the body, table cells included, in order."""
+        paragraphs = list(document.paragraphs)
+        for table in document.tables:
+            for row in table.rows:
+                for cell in row.cells:
+                    paragraphs.extend(cell.paragraphs)
+        return paragraphs
+
+    def east_asian_font(self, run):
+        rpr = run._element.rPr
+        return rpr.rFonts.get(qn('w:eastAsia')) if rpr is not None and rpr.rFonts is not None else None
+
+    def read_xlsx(self, content):
+        return load_workbook(io.BytesIO(content))
+
+    def sheet_rows(self, sheet, first_row=1):
+        return [list(row) for row in sheet.iter_rows(min_row=first_row, values_only=True)]
+
+
+class DocumentCase(DocumentReaders, PartyCase):
     """The reference-like meeting with everything its documents are made from."""
 
     @classmethod
@@ -59,42 +100,6 @@ class DocumentCase(PartyCase):
             name='Too few field visits', responsible_user_id=cls.zhao.id, state='verified',
             deadline='2022-03-31', date_done='2022-03-01', completion_note='<p>Visits every month.</p>')
         cls.env.cr.flush()
-
-    # Readers of the produced files
-
-    def render_html(self, xmlid, records, user=None):
-        Report = self.env['ir.actions.report']
-        if user:
-            Report = Report.with_user(user)
-        html, _kind = Report._render_qweb_html(xmlid, records.ids)
-        return html.decode()
-
-    def html_text(self, page):
-        """The visible text of a rendered report, without tags and white space."""
-        text = re.sub(r'<style.*?</style>|<script.*?</script>', '', page, flags=re.S)
-        return re.sub(r'\s+', '', html.unescape(re.sub(r'<[^>]+>', '', text)))
-
-    def read_docx(self, content):
-        return Document(io.BytesIO(content))
-
-    def docx_paragraphs(self, document):
-        """Every paragraph of the body, table cells included, in order."""
-        paragraphs = list(document.paragraphs)
-        for table in document.tables:
-            for row in table.rows:
-                for cell in row.cells:
-                    paragraphs.extend(cell.paragraphs)
-        return paragraphs
-
-    def east_asian_font(self, run):
-        rpr = run._element.rPr
-        return rpr.rFonts.get(qn('w:eastAsia')) if rpr is not None and rpr.rFonts is not None else None
-
-    def read_xlsx(self, content):
-        return load_workbook(io.BytesIO(content))
-
-    def sheet_rows(self, sheet, first_row=1):
-        return [list(row) for row in sheet.iter_rows(min_row=first_row, values_only=True)]
 
 
 TODAY_AFTER_DEADLINES = date(2022, 7, 15)

@@ -23,8 +23,9 @@ class PdfMixin:
         for tool in ('pdftotext', 'pdffonts'):
             if not shutil.which(tool):
                 self.fail(f'{tool} (poppler-utils) is needed to read the PDF back')
-        pdf, kind = self.env['ir.actions.report'].with_context(force_report_rendering=True)._render_qweb_pdf(
-            xmlid, records.ids)
+        # as a reader in Beijing time, whatever the time zone of the test database's superuser
+        pdf, kind = self.env['ir.actions.report'].with_context(
+            force_report_rendering=True, tz='Asia/Shanghai')._render_qweb_pdf(xmlid, records.ids)
         self.assertEqual(kind, 'pdf')
         self.assertTrue(pdf.startswith(b'%PDF'))
         fonts = subprocess.run(['pdffonts', '-'], input=pdf, capture_output=True, check=True).stdout.decode()

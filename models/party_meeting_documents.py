@@ -407,6 +407,15 @@ class PartyMeeting(models.Model):
                   talk.counterpart_user_id.name or talk.counterpart_name, talk.date, talk.location,
                   talk_states.get(talk.state)]
                  for index, talk in enumerate(talks, start=1)))
+            # Every required pair without a talk done, beyond the team too (unit heads, branch
+            # representatives), as the meeting's coverage rule lists them.
+            writer.add_table_sheet(
+                prefix + self.env._('Missing Pairs'),
+                self.env._('%(organization)s %(meeting)s Talks Still Missing',
+                           organization=meeting.organization_id.name, meeting=meeting.name),
+                [(self.env._('No.'), 6, 'int'), (self.env._('Pair'), 60, 'text')],
+                ([index, label] for index, (_key, label) in enumerate(meeting._get_missing_talk_pairs(), start=1)),
+                landscape=False)
         return writer.close()
 
     # Manager's summary across organisations and meetings

@@ -272,7 +272,10 @@ class TestDocumentExports(DocumentCase):
 
     def test_talk_matrix_xlsx(self):
         workbook = self.read_xlsx(self.meeting.with_user(self.wu)._party_render_document('talk_matrix', 'xlsx')[2])
-        self.assertEqual(workbook.sheetnames, ['Coverage', 'Talks'])
+        self.assertEqual(workbook.sheetnames, ['Coverage', 'Talks', 'Missing Pairs'])
+        missing = self.sheet_rows(workbook['Missing Pairs'], 3)
+        self.assertEqual(len(missing), 8)
+        self.assertIn([1, 'Zhao Dongping ↔ Sun Weihua'], missing)
         matrix = workbook['Coverage']
         self.assertEqual(matrix['A2'].value, 'Required pairs: 10, talked: 2, missing: 8')
         names = ['Zhao Dongping', 'Qian Lixin', 'Sun Weihua', 'Li Mingyuan', 'Zhou Jianguo']

@@ -46,6 +46,8 @@ ledger that follows every problem to verification and into the next meeting.
         'reports/party_meeting_templates.xml',
         'reports/party_meeting_talk_reports.xml',
         'reports/party_meeting_talk_templates.xml',
+        'reports/party_meeting_statement_reports.xml',
+        'reports/party_meeting_statement_templates.xml',
         'reports/party_rectification_reports.xml',
         'reports/party_rectification_templates.xml',
         'reports/party_organization_reports.xml',

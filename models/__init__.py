@@ -21,3 +21,4 @@ from . import party_meeting_documents
 from . import party_meeting_talk_documents
 from . import party_organization_documents
 from . import party_rectification_documents
+from . import party_meeting_statement_documents

@@ -1,3 +1,4 @@
+import re
 from datetime import timedelta
 
 import lxml.html
@@ -73,8 +74,10 @@ class PartyMeeting(models.Model):
         return self.attendee_ids.filtered(lambda a: a.role == role)
 
     def _party_plan_date(self):
-        """The date the plan goes to the upper level: the organisation's lead days before the
-        meeting — practice, configurable."""
+        """The date the plan went, or goes, to the upper level: the day it was sent, else the
+        organisation's lead days before the meeting — practice, configurable."""
+        if self.plan_sent_date:
+            return self.plan_sent_date
         if not self.date_start:
             return self._party_today()
         held_on = self._party_local_datetime(self.date_start).date()
@@ -93,15 +96,37 @@ class PartyMeeting(models.Model):
     def _party_when(self):
         return self._party_cn_datetime(self.date_start) if self.date_start else self.env._('a date to be fixed')
 
-    # Hooks for the preparation records (study sessions, opinions, outlines)
+    # The preparation records in the plan: study sessions, opinions, the outline template
 
     def _party_plan_study_blocks(self):
-        return []
+        forms = self.env['party.meeting.study']._fields['form']
+        form_labels = dict(forms._description_selection(self.env))
+        blocks = []
+        for index, study in enumerate(self.study_ids.sorted(lambda s: (s.date, s.id)), start=1):
+            blocks.append(blk.paragraph(self.env._(
+                '%(number)s. %(date)s, %(form)s: %(topic)s', number=index, date=self._party_cn_date(study.date),
+                form=form_labels.get(study.form, ''), topic=study.topic)))
+        return blocks
 
     def _party_plan_opinion_blocks(self):
-        return []
+        opinions = self.opinion_ids
+        if not opinions:
+            return []
+        channels = self.env['party.meeting.opinion']._fields['channel']
+        channel_labels = dict(channels._description_selection(self.env))
+        used = '、'.join(channel_labels.get(channel, '') for channel in dict.fromkeys(opinions.mapped('channel')))
+        return [blk.paragraph(self.env._(
+            'So far %(count)s opinions have been collected (%(channels)s): %(team)s about the team and %(members)s '
+            'about individual members.', count=len(opinions), channels=used,
+            team=len(opinions.filtered('concerns_team')), members=len(opinions.filtered('concerned_user_ids'))))]
 
     def _party_plan_outline_sections(self):
+        template = self.organization_id.statement_template_id
+        if template:
+            sections = template.section_ids.filtered(lambda s: s.applies_to in ('all', 'personal'))
+            # the numbers of the template's headings are the plan's own "一是…二是…"
+            return [re.sub(r'^\s*(?:\d+[.．、]|[一二三四五六七八九十]+、)\s*', '', section.name)
+                    for section in sections.sorted('sequence')]
         return [
             self.env._("the rectification of the problems found at last year's meetings"),
             self.env._('the main problems found against each key aspect'),
@@ -111,7 +136,7 @@ class PartyMeeting(models.Model):
         ]
 
     def _party_plan_min_outline_pages(self):
-        return MIN_OUTLINE_PAGES
+        return self.organization_id.min_outline_pages or MIN_OUTLINE_PAGES
 
     # Implementation plan (实施方案)
 
@@ -173,8 +198,8 @@ class PartyMeeting(models.Model):
         required = len(self._get_required_talk_pairs())
         planned = len(self.talk_ids.filtered(lambda t: t.state == 'planned'))
         blocks.append(blk.paragraph(self.env._(
-            'Within the team %(required)s pairs must talk; %(done)s have talked so far and %(planned)s '
-            'talks are planned.',
+            'Talks required: %(required)s pairs; %(done)s have talked so far and %(planned)s talks are '
+            'planned.',
             required=required, done=required - self.missing_talk_count, planned=planned)))
 
         blocks.append(blk.heading(1, self.env._('Write the check material and the personal outlines')))
@@ -190,6 +215,10 @@ class PartyMeeting(models.Model):
         blocks.append(blk.paragraph(self.env._(
             'Problems are looked for in oneself first, the analysis goes down to subjective causes, '
             'and the measures are concrete and can be carried out.')))
+        if self.materials_deadline:
+            blocks.append(blk.paragraph(self.env._(
+                'The outlines and the check material are finished by %(date)s.',
+                date=self._party_cn_date(self.materials_deadline))))
 
         blocks.append(blk.heading(1, self.env._('Carry out criticism and self-criticism in earnest')))
         blocks.append(blk.paragraph(self.env._(

@@ -22,6 +22,8 @@ class TestDemoDocuments(DocumentReaders, TransactionCase):
         cls.clerk = cls.env.ref(f'{MODULE}.user_wuxiaoyan_demo')
         cls.manager = cls.env.ref(f'{MODULE}.user_wangsiqi_demo')
         cls.talk = cls.env.ref(f'{MODULE}.talk_2022_01_demo')
+        cls.outline = cls.meeting.statement_ids.filtered(
+            lambda s: s.kind == 'personal' and s.author_user_id == cls.principal)
 
 
     def test_every_report_prints_from_the_demo_data(self):
@@ -30,6 +32,7 @@ class TestDemoDocuments(DocumentReaders, TransactionCase):
             'party.meeting': self.meeting,
             'party.meeting.talk': self.talk,
             'party.rectification': self.meeting.rectification_ids,
+            'party.meeting.statement': self.outline,
         }
         self.assertTrue(reports)
         for report in reports:
@@ -38,7 +41,9 @@ class TestDemoDocuments(DocumentReaders, TransactionCase):
             with self.subTest(report=report.name):
                 html, _kind = report.with_user(self.clerk)._render_qweb_html(report.id, records[report.model].ids)
                 text = self.html_text(html.decode())
-                self.assertIn('县综合行政执法局党组', text)
+                # an outline is titled by the meeting, every other document names the organisation
+                expected = '党史学习教育专题民主生活会' if report.model == 'party.meeting.statement' else '县综合行政执法局党组'
+                self.assertIn(expected, text)
 
     def test_plan_reads_like_the_reference_plan(self):
         text = self.html_text(self.render_html(f'{MODULE}.action_report_party_meeting_plan', self.meeting, self.principal))
@@ -53,15 +58,16 @@ class TestDemoDocuments(DocumentReaders, TransactionCase):
             ('talk_matrix', 'xlsx'), ('summary', 'xlsx'), ('minutes', 'docx'), ('situation_report', 'docx'),
             ('public_notice', 'docx'), ('criticism_matrix', 'xlsx'))]
         downloads.append((self.talk, 'talk_record', 'docx'))
+        downloads.append((self.outline, 'statement', 'docx'))
         downloads.append((self.meeting.rectification_ids, 'rectification_list', 'xlsx'))
         for records, kind, file_format in downloads:
             with self.subTest(kind=kind, format=file_format):
                 filename, _mimetype, content = records.with_user(self.clerk)._party_render_document(kind, file_format)
                 self.assertTrue(filename.endswith(f'.{file_format}'))
-                self.assertIn('赵东平' if kind == 'talk_record' else '县综合行政执法局党组', filename)
+                self.assertIn('赵东平' if kind in ('talk_record', 'statement') else '县综合行政执法局党组', filename)
                 if file_format == 'docx':
                     text = '\n'.join(p.text for p in self.read_docx(content).paragraphs)
-                    self.assertIn('县综合行政执法局党组', text)
+                    self.assertIn('党史学习教育专题民主生活会' if kind == 'statement' else '县综合行政执法局党组', text)
                 else:
                     workbook = self.read_xlsx(content)
                     self.assertTrue(workbook.worksheets[0].max_row > 2)

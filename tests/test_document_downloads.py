@@ -14,6 +14,7 @@ MINUTES = 'party_democratic_life.action_report_party_meeting_minutes'
 REPORT = 'party_democratic_life.action_report_party_meeting_situation_report'
 PUBLIC_NOTICE = 'party_democratic_life.action_report_party_meeting_public_notice'
 CRITICISM_SUMMARY = 'party_democratic_life.action_report_party_meeting_criticism_summary'
+STATEMENT = 'party_democratic_life.action_report_party_meeting_statement'
 
 
 class PdfMixin:
@@ -74,6 +75,16 @@ class TestDocumentDownloads(PdfMixin, HttpCase, DocumentCase):
         text, _fonts = self.pdf_text(TALK_RECORD, self.talk_zhao_qian.with_user(self.zhao))
         for expected in ('Heart-to-heartTalkRecord', '2022年1月5日', 'ZhaoDongping（Secretary）',
                          'QianLixin（Member）', 'Talkedthroughthekeyaspects.', 'Dutiescarriedout.'):
+            self.assertIn(normalize_pdf_text(expected), text)
+
+    def test_outline_pdf(self):
+        self.meeting.action_prepare()
+        outline = self.meeting.statement_ids.filtered(lambda s: s.kind == 'personal' and s.author_user_id == self.sun)
+        outline.with_user(self.sun).write({'section_ids': [
+            (1, section.id, {'content': '<p>Found in my own work.</p>'}) for section in outline.section_ids]})
+        text, _fonts = self.pdf_text(STATEMENT, outline)
+        for expected in ('PersonalOutlinefortheSpecialMeeting2022', 'SunWeihua（Member）',
+                         "1.Rectificationofthepreviousmeetings'problems", 'Foundinmyownwork.', '5.Nextmeasures'):
             self.assertIn(normalize_pdf_text(expected), text)
 
     def test_download_docx_and_xlsx(self):

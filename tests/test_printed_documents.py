@@ -41,7 +41,7 @@ class TestDocumentReports(DocumentCase):
             'chairedbyZhaoDongping', 'Upper-levelguides:ChenZhiqiang（OrganizationDepartment）',
             'Teammembers:ZhaoDongping（Secretary）', 'WuXiaoyan（Recorder）',
             'atleast2criticisms', 'Within15daysafterthemeetingasituationreportgoestoCountyDisciplineCommission',
-            '10pairsmusttalk;2havetalkedsofarand1talksareplanned',
+            'Talksrequired:10pairs;2havetalkedsofarand1talksareplanned',
         ):
             self.assertIn(expected.replace(' ', ''), text)
         # The document ends with the organisation and the plan date, right-aligned.
@@ -58,12 +58,27 @@ class TestDocumentReports(DocumentCase):
             r'<div class="footer">.*<div class="o_party_page_number">— <span class="page"></span> —</div>', re.S))
         self.assertIn('o_party_even', html, 'even pages put the number on the left')
 
-    def test_plan_hooks_for_preparation_records(self):
-        """Study sessions and opinions of the preparation records slot into parts two and four."""
+    def test_plan_lists_the_preparation_records(self):
+        """Study sessions and opinions are listed in parts two and four; the outline's parts come
+        from the organisation's outline template, without their numbers."""
         blocks = self.meeting._party_document_blocks('plan')
         study = next(i for i, b in enumerate(blocks) if b['type'] == 'heading' and b['number'] == '二、')
         self.assertEqual(blocks[study + 2]['type'], 'heading', 'no study sessions yet: part three follows')
-        self.assertEqual(len(self.meeting._party_plan_outline_sections()), 5)
+        self.env['party.meeting.study'].create({
+            'meeting_id': self.meeting.id, 'date': '2022-01-10', 'form': 'central_group', 'topic': 'Party history'})
+        self.env['party.meeting.opinion'].create([
+            {'meeting_id': self.meeting.id, 'date': '2022-01-08', 'channel': 'symposium', 'content': 'Visit more.'},
+            {'meeting_id': self.meeting.id, 'date': '2022-01-09', 'channel': 'symposium', 'concerns_team': False,
+             'concerned_user_ids': [(6, 0, self.qian.ids)], 'content': 'Train the squads.'},
+        ])
+        self.meeting.write({'materials_deadline': '2022-01-18', 'plan_sent_date': '2022-01-12'})
+        text = self.html_text(self.render_html(PLAN, self.meeting, user=self.zhao))
+        for expected in ('1.2022年1月10日,CentralGroupStudy:Partyhistory',
+                         'Sofar2opinionshavebeencollected(Symposium):1abouttheteamand1aboutindividualmembers.',
+                         "一是Rectificationofthepreviousmeetings'problems，二是Problemsfoundagainsteachkeyaspect，三是Ideologywork",
+                         'Theoutlinesandthecheckmaterialarefinishedby2022年1月18日.',
+                         'BureauPartyGroup2022年1月12日'):
+            self.assertIn(expected, text)
 
     def test_notice_lists_time_people_and_agenda(self):
         text = self.html_text(self.render_html(NOTICE, self.meeting, user=self.zhao))
@@ -401,3 +416,62 @@ class TestHeldMeetingDocuments(HeldMeetingCase):
         self.assertTrue(rows)
         self.assertTrue(all('Qian Lixin' in (row[1], row[3]) for row in rows))
         self.assertEqual(self.sheet_rows(workbook['Matrix'], 4)[-1][1:], [2, 2, 2, 2, 0])
+
+
+STATEMENT = 'party_democratic_life.action_report_party_meeting_statement'
+
+
+@tagged('post_install', '-at_install')
+class TestStatementDocuments(DocumentCase):
+    """The personal outline and the team's check material, section by section."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.meeting.materials_deadline = '2022-01-18'
+        cls.meeting.action_prepare()
+        statements = cls.meeting.statement_ids
+        cls.outline = statements.filtered(lambda s: s.kind == 'personal' and s.author_user_id == cls.qian)
+        cls.team_material = statements.filtered(lambda s: s.kind == 'team')
+        cls.outline.with_user(cls.qian).write({
+            'section_ids': [(1, section.id, {'content': f'<p>{section.name}: what I found.</p><p>一、A point</p>'})
+                            for section in cls.outline.section_ids],
+            'problem_ids': [(0, 0, {'focus_id': cls.focus_1.id, 'problem': 'Study is shallow.',
+                                    'cause': 'Too little time set aside.', 'measure': 'Study every week.'})],
+        })
+        cls.env.cr.flush()
+
+    def test_personal_outline_section_by_section(self):
+        html = self.render_html(STATEMENT, self.outline, user=self.qian)
+        text = self.html_text(html)
+        self.assertIn('PersonalOutlinefortheSpecialMeeting2022QianLixin（Member）', text)
+        sections = self.outline.section_ids.mapped('name')
+        self.assertEqual(len(sections), 7)
+        positions = [text.index(name.replace(' ', '')) for name in sections]
+        self.assertEqual(positions, sorted(positions), 'sections in the template order')
+        self.assertIn("1.Rectificationofthepreviousmeetings'problems:whatIfound.", text)
+        self.assertIn('ProblemsbyKeyAspect（一）Aspect1Studyisshallow.Cause:Toolittletimesetaside.Measure:Studyeveryweek.',
+                      text)
+        self.assertTrue(text.rstrip('—').endswith('QianLixin'), 'signed by the author')
+        # the draft outline is its author's own until the meeting
+        with self.assertRaises(AccessError):
+            self.render_html(STATEMENT, self.outline, user=self.li)
+
+    def test_team_material_and_outline_docx(self):
+        text = self.html_text(self.render_html(STATEMENT, self.team_material, user=self.zhao))
+        self.assertIn('BureauPartyGroupLeadershipTeamCheckMaterialfortheSpecialMeeting2022', text)
+        self.assertNotIn('Personal major matters', text)
+        filename, _mimetype, content = self.outline.with_user(self.qian)._party_render_document('statement', 'docx')
+        self.assertEqual(filename, 'Personal Outline-Qian Lixin-Bureau Party Group-2022.docx')
+        document = self.read_docx(content)
+        self.assertEqual(document.paragraphs[0].text, 'Personal Outline\nfor the Special Meeting 2022')
+        headings = [p.text for p in document.paragraphs if p.style.name == 'Heading 1']
+        # each section's heading, then its text, where a line typed as "一、…" keeps its heading face
+        expected = []
+        for name in self.outline.section_ids.mapped('name'):
+            expected += [name, '一、A point']
+        self.assertEqual(headings, expected + ['Problems by Key Aspect'])
+        runs = [run for p in document.paragraphs for run in p.runs if run.text]
+        self.assertFalse([r.text for r in runs if not self.east_asian_font(r)])
+        self.assertEqual(self.team_material._party_document_basename('statement'),
+                         'Team Check Material-Bureau Party Group-2022')

@@ -65,6 +65,15 @@ class TestDocumentTools(BaseCase):
         numbered = blk.number_blocks(blk.expand_html([blk.heading(1, 'Facts'), blk.html(html)]))
         self.assertEqual([b['number'] for b in numbered if b['type'] == 'heading'], ['一、', '', ''],
                          'a number typed in the text is kept as typed')
+        # composed texts: heading tags become numbered headings, list items keep their number,
+        # th/td pairs become "label：value" lines
+        composed = blk.number_blocks(blk.html_blocks(Markup(
+            '<h4>会议议程</h4><ol><li>通报整改情况 <span>(赵东平)</span></li><li><b>批评</b><div>逐一开展</div></li></ol>'
+            '<h5>赵东平</h5><table><tr><th>时间</th><td>2022年1月21日</td></tr></table>')))
+        self.assertEqual([(b['type'], b.get('number', ''), b.get('label'), b['text']) for b in composed], [
+            ('heading', '一、', None, '会议议程'), ('paragraph', '', None, '1.通报整改情况 (赵东平)'),
+            ('paragraph', '', None, '2.批评'), ('paragraph', '', None, '逐一开展'),
+            ('heading', '（一）', None, '赵东平'), ('paragraph', '', '时间：', '2022年1月21日')])
 
     def test_download_ids_are_compact(self):
         self.assertEqual(encode_ids([7, 1, 2, 3, 9, 10]), '1-3,7,9-10')

@@ -116,23 +116,38 @@ def _table_block(element):
     return [table([(label, 1) for label in texts[0]], texts[1:])]
 
 
+# Heading tags of an edited text: h1–h4 are its parts (一、), h5 and h6 the levels below.
+_HEADING_TAG_LEVELS = {'h1': 1, 'h2': 1, 'h3': 1, 'h4': 1, 'h5': 2, 'h6': 3}
+
+
 def html_blocks(value):
-    """The blocks of an edited HTML text: paragraphs, tables, facts, and lines typed as
-    "一、…" or "（一）…" as headings of their level (their number is kept as typed)."""
+    """The blocks of an edited HTML text: paragraphs, tables, facts, headings. A line typed
+    as "一、…" or "（一）…" is a heading of its level with its number kept as typed; a heading
+    tag without a typed number is numbered like the document's own headings."""
     if not value or not str(value).strip():
         return []
     root = lxml.html.fragment_fromstring(str(value), create_parent='div')
     blocks = []
     pending = []
+    state = {'prefix': '', 'tag_level': 0}
 
-    def flush(prefix=''):
+    def flush():
         text = _clean(''.join(pending))
         pending.clear()
+        prefix, tag_level = state['prefix'], state['tag_level']
+        state['prefix'] = ''
         if not text:
             return
+        # no space after a list number: justified CJK lines would stretch it
         text = prefix + text
-        level = detect_heading_level(text)
-        blocks.append(heading(level, text, numbered=False) if level else paragraph(text))
+        # a numbered list item is body text, whatever its number looks like
+        level = 0 if prefix else detect_heading_level(text)
+        if level:
+            blocks.append(heading(level, text, numbered=False))
+        elif tag_level:
+            blocks.append(heading(tag_level, text))
+        else:
+            blocks.append(paragraph(text))
 
     def walk(element):
         pending.append(element.text or '')
@@ -143,10 +158,16 @@ def html_blocks(value):
                 blocks.extend(_table_block(child))
             elif tag == 'br':
                 flush()
+            elif tag in _HEADING_TAG_LEVELS:
+                flush()
+                state['tag_level'] = _HEADING_TAG_LEVELS[tag]
+                pending.append(child.text_content())
+                flush()
+                state['tag_level'] = 0
             elif tag == 'li' and element.tag == 'ol':
                 flush()
                 # numbered list items keep their number; a nested block ends the numbered line
-                pending.append(f'{index + 1}.')
+                state['prefix'] = f'{index + 1}.'
                 walk(child)
                 flush()
             elif tag in _BLOCK_TAGS:

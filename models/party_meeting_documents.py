@@ -403,7 +403,7 @@ class PartyMeeting(models.Model):
                         if other == user:
                             row.append(('—', 'muted'))
                             continue
-                        value, fmt = status.get(self._talk_pair_key(user, other), (self.env._('Missing'), 'highlight'))
+                        value, fmt = status.get(self._talk_pair_key(user, other), (self.env._('Not talked'), 'highlight'))
                         row.append((format_cn_month_day(value) if fmt == 'good' else value, fmt))
                     yield row
 

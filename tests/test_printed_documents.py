@@ -299,7 +299,7 @@ class TestDocumentExports(DocumentCase):
         self.assertEqual(grid['Zhao Dongping']['Qian Lixin'], '1月5日')
         self.assertEqual(grid['Qian Lixin']['Zhao Dongping'], '1月5日', 'a pair counts both ways')
         self.assertEqual(grid['Sun Weihua']['Li Mingyuan'], 'Planned')
-        self.assertEqual(grid['Zhou Jianguo']['Li Mingyuan'], 'Missing')
+        self.assertEqual(grid['Zhou Jianguo']['Li Mingyuan'], 'Not talked')
         self.assertEqual(grid['Li Mingyuan']['Li Mingyuan'], '—')
         self.assertEqual(matrix['C4'].fill.fgColor.rgb[-6:], 'E2EFDA')
         talks = self.sheet_rows(workbook['Talks'], 3)

@@ -89,10 +89,10 @@ class XlsxTableWriter:
         for col, (_label, width, kind) in enumerate(columns):
             sheet.set_column(col, col, width, self.formats[kind])
         sheet.set_row(0, 30)
-        sheet.merge_range(0, 0, 0, last_col, join_lines(title), self.formats['title'])
+        self._banner(sheet, 0, last_col, join_lines(title), 'title')
         header_row = 1
         if subtitle:
-            sheet.merge_range(1, 0, 1, last_col, subtitle, self.formats['subtitle'])
+            self._banner(sheet, 1, last_col, subtitle, 'subtitle')
             header_row = 2
         for col, (label, _width, _kind) in enumerate(columns):
             sheet.write_string(header_row, col, label, self.formats['header'])
@@ -110,6 +110,13 @@ class XlsxTableWriter:
         sheet.autofilter(header_row, 0, header_row + count, last_col)
         self._print_setup(sheet, header_row, landscape)
         return count
+
+    def _banner(self, sheet, row, last_col, text, fmt_name):
+        # a line across the table; a one-column table has nothing to merge
+        if last_col:
+            sheet.merge_range(row, 0, row, last_col, text, self.formats[fmt_name])
+        else:
+            sheet.write_string(row, 0, text, self.formats[fmt_name])
 
     def _write(self, sheet, row, col, value, kind):
         fmt = self.formats[kind]

@@ -201,8 +201,11 @@ class PartyMeeting(models.Model):
                  'organization_id.representative_ids')
     def _compute_talk_coverage(self):
         for meeting in self:
-            missing = meeting._get_missing_talk_pairs()
-            meeting.talk_count = len(meeting.talk_ids)
+            # Who talked with whom is not confidential: every reader sees the same coverage, also
+            # those who may read none of the talks or only their own.
+            sudo_meeting = meeting.sudo()
+            missing = sudo_meeting._get_missing_talk_pairs()
+            meeting.talk_count = len(sudo_meeting.talk_ids)
             meeting.missing_talk_count = len(missing)
             meeting.missing_talk_pairs = '\n'.join(label for _key, label in missing)
 

@@ -115,22 +115,39 @@ COLUMNS = ('read own', 'read team', 'read other', 'create', 'create other',
 CELL_VALUES = {'yes': True, 'no': False, '—': None}
 
 
-def read_matrix():
-    """The rows of the README's access matrix as {(model, role): {column: True/False/None}}."""
+def read_tables():
+    """The markdown tables of the README's access section, as lists of {column: cell}."""
     with open(file_path('party_democratic_life/README.md'), encoding='utf-8') as readme:
         text = readme.read()
     section = text.split(MATRIX_START, 1)[1].split(MATRIX_END, 1)[0]
-    header, rows = None, {}
+    tables, header = [], None
     for line in section.splitlines():
         if not line.startswith('|'):
+            header = None
             continue
         cells = [cell.strip().strip('`') for cell in line.strip().strip('|').split('|')]
         if header is None:
             header = cells
+            tables.append([])
         elif not re.fullmatch(r'[-: |]+', line):
-            row = dict(zip(header, cells))
-            rows[row['model'], row['role']] = {column: CELL_VALUES[row[column]] for column in COLUMNS}
-    return rows
+            tables[-1].append(dict(zip(header, cells)))
+    return tables
+
+
+def read_matrix():
+    """The access matrix as {(model, role): {column: True/False/None}}."""
+    table = next(table for table in read_tables() if table and 'model' in table[0])
+    return {(row['model'], row['role']): {column: CELL_VALUES[row[column]] for column in COLUMNS} for row in table}
+
+
+def read_documents():
+    """The documents table as {(model, kind, role): (formats, {'own'|'team'|'other': True/False/None})}."""
+    table = next(table for table in read_tables() if table and 'document' in table[0])
+    return {
+        (*row['document'].split('/'), row['role']): (
+            frozenset(row['formats'].split()), {kind: CELL_VALUES[row[kind]] for kind in ('own', 'team', 'other')})
+        for row in table
+    }
 
 
 @dataclass

@@ -92,3 +92,41 @@ class TestAccessMatrix(AccessCase):
                 if actual != cells[column]:
                     mismatches.append(f'{model} | {role} | {column}: README says {cells[column]}, the code does {actual}')
         self.assertFalse(mismatches, 'The access matrix of README.md and the code differ:\n' + '\n'.join(mismatches))
+
+    def test_who_reads_a_record_opens_its_form(self):
+        """A role that may read a record can open it: every field of its form and of the lists in
+        the form reads without an access error, computed ones included."""
+        problems = []
+        for (model, role), cells in sorted(self.matrix.items()):
+            spec, user = SPECS[model], self.role_user(role)
+            if not any(cells[f'read {kind}'] for kind in ('own', 'team', 'other')):
+                continue
+            views = self.env[model].with_user(user).get_views([(False, 'form')])
+            fields_of = {name: list(info['fields']) for name, info in views['models'].items()}
+            for kind, factory in (('own', spec.own), ('team', spec.team), ('other', spec.other)):
+                if not cells[f'read {kind}']:
+                    continue
+                record = factory(self, role).with_user(user)
+                # Field by field with an empty cache: a value another field read as superuser must
+                # not hide a field that fails on its own.
+                for name in fields_of[model]:
+                    self.env.invalidate_all()
+                    try:
+                        value = record.read([name])[0][name]
+                        field = record._fields[name]
+                        if field.type in ('one2many', 'many2many') and value and field.comodel_name in fields_of:
+                            self.env.invalidate_all()
+                            record.env[field.comodel_name].browse(value).read(fields_of[field.comodel_name])
+                    except AccessError as error:
+                        problems.append(f'{model} | {role} | {kind} | {name}: {str(error).splitlines()[0]}')
+        self.assertFalse(problems, 'Forms that a reader cannot open:\n' + '\n'.join(problems))
+
+    def test_talk_coverage_is_the_same_for_every_reader(self):
+        """The coverage counts are facts of the meeting: a member who reads only their own talks
+        and an observer who reads none see what the principal sees."""
+        expected = (self.meeting_a.talk_count, self.meeting_a.missing_talk_count, self.meeting_a.missing_talk_pairs)
+        for user in (self.zheng, self.qian, self.wu, self.zhao):
+            self.env.invalidate_all()
+            meeting = self.meeting_a.with_user(user)
+            with self.subTest(user=user.login):
+                self.assertEqual((meeting.talk_count, meeting.missing_talk_count, meeting.missing_talk_pairs), expected)

@@ -17,3 +17,4 @@ from . import test_statement
 from . import test_readiness
 from . import test_preparation_demo
 from . import test_preparation_tour
+from . import test_tour_cycle

@@ -18,3 +18,4 @@ from . import test_readiness
 from . import test_preparation_demo
 from . import test_preparation_tour
 from . import test_tour_cycle
+from . import test_screenshots

@@ -110,6 +110,10 @@ registry.category("web_tour.tours").add("party_democratic_life_cycle_tour", {
                 run: "click",
             },
             {
+                content: "A new meeting has no checklist yet, hence no warning",
+                trigger: ".o_form_view .o_form_sheet:not(:has(.alert-warning))",
+            },
+            {
                 trigger: ".o_form_view .o_field_widget[name=name] input",
                 run: `edit ${MEETING}`,
             },

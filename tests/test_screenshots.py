@@ -72,10 +72,12 @@ class TestScreenshots(HttpCase):
 
         def stop(browser):
             # The page is still open when the test code has succeeded: take the picture first.
-            if not pictures and browser.ws:
-                pictures.append(browser._websocket_request(
-                    'Page.captureScreenshot', params={'format': 'png'}, timeout=30)['data'])
-            original_stop(browser)
+            try:
+                if not pictures and browser.ws:
+                    pictures.append(browser._websocket_request(
+                        'Page.captureScreenshot', params={'format': 'png'}, timeout=30)['data'])
+            finally:
+                original_stop(browser)
 
         step = json.dumps({'selector': selector, 'click': click, 'after': after, 'scroll': scroll})
         with patch.object(ChromeBrowser, 'stop', stop):

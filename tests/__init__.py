@@ -19,3 +19,7 @@ from . import test_preparation_demo
 from . import test_preparation_tour
 from . import test_tour_cycle
 from . import test_screenshots
+from . import test_document_tools
+from . import test_printed_documents
+from . import test_document_downloads
+from . import test_document_demo

@@ -1,4 +1,5 @@
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.tests import HttpCase, tagged
@@ -103,10 +104,21 @@ class TestTourCycle(HttpCase, PartyCase):
 
         # 3. The recorder enters the rest; the principal starts the rectification, turns Qian
         #    Lixin's criticism into an item, completes it with evidence, verifies it, finds it in
-        #    the ledger and prints the implementation plan.
+        #    the ledger and prints the implementation plan (rendered by the server as himself).
         self._others_criticise(meeting)
-        self.start_tour(f'/odoo/party-meetings/{meeting.id}', 'party_democratic_life_cycle_rectify_tour',
-                        login=self.zhao.login)
+        printed = []
+        Report = self.registry['ir.actions.report']
+        render_pdf = Report._render_qweb_pdf
+
+        def spy_render_pdf(report, report_ref, res_ids=None, data=None):
+            result = render_pdf(report, report_ref, res_ids=res_ids, data=data)
+            printed.append((report._get_report(report_ref).report_name, list(res_ids or []), report.env.user))
+            return result
+
+        with patch.object(Report, '_render_qweb_pdf', spy_render_pdf):
+            self.start_tour(f'/odoo/party-meetings/{meeting.id}', 'party_democratic_life_cycle_rectify_tour',
+                            login=self.zhao.login)
+        self.assertEqual(printed, [('party_democratic_life.report_party_meeting_plan', [meeting.id], self.zhao)])
         self.assertEqual(meeting.state, 'rectifying')
         self.assertEqual(meeting.criticism_count, 15)
         self.assertIn('I visited the grassroots too seldom.', meeting.minutes)

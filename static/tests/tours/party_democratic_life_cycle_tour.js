@@ -1,6 +1,7 @@
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_utils";
 import { inputFiles } from "@web/../tests/utils";
+import { download } from "@web/core/network/download";
 
 // The reference case as the principal walks it in the browser, in three parts; what the other
 // members do in between is set up by tests/test_tour_cycle.py. Dates are typed in the test
@@ -289,7 +290,7 @@ registry.category("web_tour.tours").add("party_democratic_life_cycle_hold_tour",
 
 // Part 3: the criticisms are complete. The principal starts the rectification, turns Qian
 // Lixin's criticism into an item, completes and verifies it, finds it in the ledger and prints
-// the implementation plan.
+// the implementation plan from the meeting's Print menu.
 registry.category("web_tour.tours").add("party_democratic_life_cycle_rectify_tour", {
     steps: () => {
         const deadline = DateTime.now().plus({ days: 30 });
@@ -394,6 +395,47 @@ registry.category("web_tour.tours").add("party_democratic_life_cycle_rectify_tou
             {
                 content: "The item is in the Verified column",
                 trigger: `.o_kanban_view .o_kanban_group:has(.o_column_title:contains(Verified)) .o_kanban_record:contains(${ITEM})`,
+            },
+            {
+                content: "Back to the meeting",
+                trigger: ".o_main_navbar [data-menu-xmlid='party_democratic_life.party_meeting_menu']",
+                run: "click",
+            },
+            {
+                trigger: `.o_list_view .o_data_row:contains(${MEETING}) td[name=name]`,
+                run: "click",
+            },
+            statusIs("Rectifying"),
+            {
+                content: "Note when the printed document comes back (the test browser does not save files)",
+                trigger: ".o_form_view",
+                run() {
+                    const original = download._download;
+                    download._download = async (options) => {
+                        const result = await original(options);
+                        document.body.dataset.partyPrinted = options.data.data;
+                        return result;
+                    };
+                },
+            },
+            {
+                content: "Open the actions",
+                trigger: ".o_form_view .o_cp_action_menus i.fa-cog",
+                run: "click",
+            },
+            {
+                content: "Print",
+                trigger: ".dropdown-menu button:has(i.fa-print)",
+                run: "click",
+            },
+            {
+                content: "The implementation plan",
+                trigger: ".dropdown-menu .o_menu_item:contains(Implementation Plan):not(:contains(.docx))",
+                run: "click",
+            },
+            {
+                content: "The plan is printed",
+                trigger: "body[data-party-printed*='report_party_meeting_plan']:not(:has(.o_error_dialog))",
             },
         ];
     },

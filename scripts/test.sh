@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Install the addon in throwaway databases and run its tests with Odoo's runner.
+#   pass nodemo : fresh DB without demo data, every test of the addon ($TEST_TAGS)
+#   pass demo   : fresh DB with demo data, tests tagged party_demo_data
+#   pass upgrade: `-u` of the demo DB, tests tagged party_upgrade
+# zh_CN is NOT loaded: it would switch users to Chinese and break English
+# assertions; tests that need it activate it themselves.
+# The last line printed is "N passed, N failed"; exit code 0 only if N failed = 0.
+# shellcheck source=scripts/lib.sh
+source "$(dirname "$0")/lib.sh"
+PASSES="${PASSES:-nodemo demo upgrade}"
+# Pass nodemo runs every test of the addon except those written for the other passes.
+TEST_TAGS="${TEST_TAGS:-/$MODULE,-party_demo_data,-party_upgrade}"
+PASS_TIMEOUT="${PASS_TIMEOUT:-1800}"   # seconds; a hung browser test must not eat CI's 90 minutes
+
+if [[ " $PASSES " == *" upgrade "* && " $PASSES " != *" demo "*upgrade* ]]; then
+    die "PASSES: 'upgrade' updates the database of the 'demo' pass, so 'demo' must come before it."
+fi
+
+bash "$ROOT/scripts/check_prereqs.sh" test
+bash "$ROOT/scripts/venv.sh"
+init_odoo_cmd
+
+mkdir -p "$DATA_DIR"
+db_nodemo="pdl_test_$$_nodemo"
+db_demo="pdl_test_$$_demo"
+tmp="$(mktemp -d "$DATA_DIR/test-$$-XXXX")"     # filestore + sessions of these DBs
+# A free port, so tests can run while `make run` serves on 8069.
+port="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
+
+cleanup() {
+    for db in "$db_nodemo" "$db_demo"; do
+        PGOPTIONS='-c client_min_messages=warning' pg -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" || true
+    done
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM   # so that Ctrl-C still drops the databases
+
+total_passed=0 total_failed=0 total_skipped=0 summary=()
+run_pass() {   # name db extra-count-args -- odoo args...
+    local name="$1" db="$2" count_args="$3"; shift 4
+    local log="$DATA_DIR/test-$name.log" start rc counts
+    info "Test pass '$name' on database $db (log: ${log#"$ROOT"/})"
+    start=$(date +%s)
+    set +e
+    timeout --kill-after=60 "$PASS_TIMEOUT" "${ODOO[@]}" -d "$db" --test-enable --stop-after-init \
+        --http-interface=127.0.0.1 --http-port="$port" --data-dir="$tmp" \
+        --screenshots="$DATA_DIR/screenshots" --log-level=info "$@" 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    set -e
+    # shellcheck disable=SC2086  # count_args is zero or one word
+    counts="$("$PY" "$ROOT/scripts/count_tests.py" "$log" "$rc" $count_args 2> "$log.reasons")"
+    read -r p f s <<< "$counts"
+    total_passed=$((total_passed + p)); total_failed=$((total_failed + f)); total_skipped=$((total_skipped + s))
+    summary+=("pass $name: $p passed, $f failed, $s skipped in $(( $(date +%s) - start ))s")
+    while IFS= read -r reason; do summary+=("  pass $name: $reason"); done < "$log.reasons"
+    rm -f "$log.reasons"
+}
+
+for pass in $PASSES; do
+    case "$pass" in
+        nodemo)  run_pass nodemo "$db_nodemo" --need-tests -- -i "$MODULE" --test-tags "$TEST_TAGS" ;;  # no demo: Odoo 19 default
+        demo)    run_pass demo "$db_demo" "" -- -i "$MODULE" --with-demo --test-tags party_demo_data ;;
+        upgrade) run_pass upgrade "$db_demo" "" -- -u "$MODULE" --test-tags party_upgrade ;;
+        *) die "Unknown test pass '$pass' in PASSES (known: nodemo demo upgrade)" ;;
+    esac
+done
+
+# Drop the databases now, so that nothing is printed after the count line.
+cleanup; trap - EXIT
+echo
+printf '%s\n' "${summary[@]}"
+echo "$total_passed passed, $total_failed failed"
+[ "$total_failed" -eq 0 ]

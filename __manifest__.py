@@ -19,15 +19,26 @@ ledger that follows every problem to verification and into the next meeting.
         'security/party_democratic_life_security.xml',
         'security/ir.model.access.csv',
         'data/ir_sequence_data.xml',
+        'data/ir_cron_data.xml',
+        'data/mail_activity_type_data.xml',
+        'data/mail_template_data.xml',
+        'data/party_meeting_document_templates.xml',
         'views/party_organization_views.xml',
         'views/party_meeting_views.xml',
         'views/party_meeting_talk_views.xml',
         'views/party_rectification_views.xml',
+        'views/party_meeting_criticism_views.xml',
+        'views/party_rectification_overview_views.xml',
         'views/party_democratic_life_menus.xml',
     ],
     'demo': [
         'demo/party_democratic_life_demo.xml',
     ],
+    'assets': {
+        'web.assets_tests': [
+            'party_democratic_life/static/tests/tours/**/*',
+        ],
+    },
     'application': True,
     'installable': True,
 }

@@ -1,7 +1,14 @@
 from datetime import timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
+from odoo.tools import is_html_empty
+
+# After these states the meeting's own record (minutes) is final.
+MINUTES_OPEN_STATES = ('draft', 'preparing', 'held')
 
 
 class PartyMeeting(models.Model):
@@ -62,7 +69,9 @@ class PartyMeeting(models.Model):
     # Content
     attendee_ids = fields.One2many('party.meeting.attendee', 'meeting_id', string='Participants', copy=True)
     focus_ids = fields.One2many('party.meeting.focus', 'meeting_id', string='Key Aspects', copy=True)
-    agenda_ids = fields.One2many('party.meeting.agenda', 'meeting_id', string='Agenda', copy=True)
+    agenda_ids = fields.One2many(
+        'party.meeting.agenda', 'meeting_id', string='Agenda', copy=True,
+        default=lambda self: self._default_agenda_commands())
     talk_ids = fields.One2many('party.meeting.talk', 'meeting_id', string='Talks')
     rectification_ids = fields.One2many('party.rectification', 'meeting_id', string='Rectifications')
     previous_meeting_id = fields.Many2one(
@@ -76,6 +85,39 @@ class PartyMeeting(models.Model):
         string='Report Deadline', compute='_compute_report_deadline', store=True,
         help='The situation report is due this many days after the meeting (organization setting).')
     report_date = fields.Date(string='Report Sent On', tracking=True, copy=False)
+    report_body = fields.Html(
+        string='Situation Report', copy=False, sanitize=True,
+        help='Composed from the records, then edited; sent to the supervising bodies.')
+    report_status = fields.Selection(
+        [
+            ('not_due', 'Not Yet Due'),
+            ('due', 'Due'),
+            ('overdue', 'Overdue'),
+            ('sent', 'Sent on Time'),
+            ('sent_late', 'Sent Late'),
+        ],
+        string='Report Status', compute='_compute_report_status')
+    is_report_overdue = fields.Boolean(
+        string='Report Overdue', compute='_compute_report_status', search='_search_is_report_overdue')
+
+    # At the meeting and after
+    criticism_ids = fields.One2many('party.meeting.criticism', 'meeting_id', string='Criticisms')
+    criticism_count = fields.Integer(compute='_compute_criticism_matrix')
+    criticism_matrix = fields.Html(
+        string='Criticism Matrix', compute='_compute_criticism_matrix', sanitize=False,
+        help='Who criticised whom; the full matrix is the target, the minimum is checked.')
+    criticism_missing = fields.Text(string='Criticisms Missing', compute='_compute_criticism_matrix')
+    criticism_missing_count = fields.Integer(compute='_compute_criticism_matrix')
+    minutes = fields.Html(string='Minutes', copy=False, sanitize=True)
+    minutes_locked = fields.Boolean(compute='_compute_minutes_locked')
+    notice_body = fields.Html(
+        string='Public Notice', copy=False, sanitize=True,
+        help='Meeting facts, the problem list and the rectification status only.')
+    notice_date = fields.Date(string='Notice Issued On', copy=False, tracking=True)
+    carried_item_ids = fields.One2many(
+        'party.rectification', 'meeting_id', string='Carried-over Items',
+        domain=[('carried_from_id', '!=', False)])
+    carried_missing_status_count = fields.Integer(compute='_compute_carried_missing_status_count')
 
     # Counters for smart buttons and coverage
     talk_count = fields.Integer(compute='_compute_talk_coverage')
@@ -146,6 +188,53 @@ class PartyMeeting(models.Model):
             meeting.overdue_rectification_count = len(meeting.rectification_ids.filtered(
                 lambda r: r._is_overdue_on(today)))
 
+    @api.depends('report_deadline', 'report_date', 'state')
+    @api.depends_context('tz')
+    def _compute_report_status(self):
+        today = fields.Date.context_today(self)
+        for meeting in self:
+            deadline = meeting.report_deadline
+            if meeting.report_date:
+                status = 'sent_late' if deadline and meeting.report_date > deadline else 'sent'
+            elif meeting.state not in ('held', 'rectifying', 'done') or not deadline:
+                status = 'not_due'
+            else:
+                status = 'overdue' if today > deadline else 'due'
+            meeting.report_status = status
+            meeting.is_report_overdue = status == 'overdue'
+
+    def _search_is_report_overdue(self, operator, value):
+        if operator != 'in':
+            return NotImplemented
+        return [
+            ('state', 'in', ('held', 'rectifying', 'done')),
+            ('report_date', '=', False),
+            ('report_deadline', '<', fields.Date.context_today(self)),
+        ]
+
+    @api.depends('state')
+    def _compute_minutes_locked(self):
+        for meeting in self:
+            meeting.minutes_locked = meeting.state not in MINUTES_OPEN_STATES
+
+    @api.depends('carried_item_ids.carry_status', 'carried_item_ids.carry_reason',
+                 'carried_item_ids.carry_next_step', 'carried_item_ids.responsible_user_id')
+    def _compute_carried_missing_status_count(self):
+        for meeting in self:
+            meeting.carried_missing_status_count = len(meeting._get_carried_items_without_status())
+
+    @api.depends('criticism_ids.kind', 'criticism_ids.target_user_id', 'criticism_ids.critic_user_id',
+                 'attendee_ids.attendance', 'attendee_ids.user_id', 'organization_id.min_criticisms')
+    def _compute_criticism_matrix(self):
+        stats_by_meeting = self._get_criticism_stats()
+        for meeting in self:
+            stats = stats_by_meeting.get(meeting.id, {})
+            shortfalls = meeting._get_criticism_shortfalls(stats)
+            meeting.criticism_count = stats.get('total', 0)
+            meeting.criticism_missing_count = len(shortfalls)
+            meeting.criticism_missing = '\n'.join(shortfalls.values())
+            meeting.criticism_matrix = meeting._render_criticism_matrix(stats, shortfalls)
+
     # ------------------------------------------------------------------
     # Talk coverage
     # ------------------------------------------------------------------
@@ -181,6 +270,350 @@ class PartyMeeting(models.Model):
         self.ensure_one()
         done = self._get_done_talk_pair_keys()
         return [(key, label) for key, label in self._get_required_talk_pairs() if key not in done]
+
+    # ------------------------------------------------------------------
+    # Criticism and self-criticism
+    # ------------------------------------------------------------------
+
+    def _get_member_attendees(self):
+        self.ensure_one()
+        return self.attendee_ids.filtered(lambda a: a.role == 'member' and a.user_id)
+
+    def _get_present_member_users(self):
+        self.ensure_one()
+        return self._get_member_attendees().filtered(lambda a: a.attendance == 'present').user_id
+
+    def _get_criticism_stats(self):
+        """Counts of criticisms per meeting. Read as superuser: the counts are facts of the
+        meeting everyone on it may see, the texts stay behind the record rules."""
+        result = {}
+        for meeting in self:
+            stats = {'total': 0, 'self': set(), 'mutual': {}, 'guide': {}, 'pairs': {}}
+            for criticism in meeting.sudo().criticism_ids:
+                target = criticism.target_user_id.id
+                stats['total'] += 1
+                if criticism.kind == 'self':
+                    stats['self'].add(target)
+                elif criticism.kind == 'mutual':
+                    stats['mutual'][target] = stats['mutual'].get(target, 0) + 1
+                    pair = (criticism.critic_user_id.id, target)
+                    stats['pairs'][pair] = stats['pairs'].get(pair, 0) + 1
+                else:
+                    stats['guide'][target] = stats['guide'].get(target, 0) + 1
+            result[meeting.id] = stats
+        return result
+
+    def _get_criticism_shortfalls(self, stats=None):
+        """Present members who still lack their self-criticism or the minimum of criticisms:
+        {user id: explanation}. Absent members get theirs later and are not counted — practice,
+        the minimum is the organization's setting (default 2)."""
+        self.ensure_one()
+        if stats is None:
+            stats = self._get_criticism_stats()[self.id]
+        minimum = self.organization_id.min_criticisms
+        shortfalls = {}
+        for user in self._get_present_member_users():
+            problems = []
+            if user.id not in stats['self']:
+                problems.append(self.env._('no self-criticism'))
+            received = stats['mutual'].get(user.id, 0)
+            if received < minimum:
+                problems.append(self.env._(
+                    '%(received)s of at least %(minimum)s criticisms', received=received, minimum=minimum))
+            if problems:
+                shortfalls[user.id] = f"{user.name}: {', '.join(problems)}"
+        return shortfalls
+
+    def _render_criticism_matrix(self, stats, shortfalls):
+        """A table: one row per member criticised, one column per critic. Each present pair
+        without a criticism shows as a gap; the full matrix is the target."""
+        self.ensure_one()
+        attendees = self._get_member_attendees()
+        if not attendees:
+            return False
+        present = self._get_present_member_users()
+        header = Markup('').join(Markup('<th class="text-center">%s</th>') % a.user_id.name for a in attendees)
+        rows = []
+        for target in attendees:
+            cells = []
+            for critic in attendees:
+                if critic == target:
+                    done = target.user_id.id in stats['self']
+                    cells.append(Markup('<td class="text-center %s">%s</td>') % (
+                        'table-success' if done else 'table-warning', self.env._('self') if done else '—'))
+                    continue
+                count = stats['pairs'].get((critic.user_id.id, target.user_id.id), 0)
+                gap = not count and critic.user_id in present
+                cells.append(Markup('<td class="text-center %s">%s</td>') % (
+                    'table-light' if gap else '', count or ('·' if gap else '')))
+            name = target.user_id.name
+            if target.user_id not in present:
+                name = self.env._('%(name)s (away: criticised afterwards)', name=name)
+            status = shortfalls.get(target.user_id.id)
+            rows.append(Markup(
+                '<tr><th>%s</th>%s<td class="text-center">%s</td><td class="text-center">%s</td>'
+                '<td class="%s">%s</td></tr>') % (
+                name, Markup('').join(cells), stats['mutual'].get(target.user_id.id, 0),
+                stats['guide'].get(target.user_id.id, 0),
+                'text-danger' if status else 'text-success', status or self.env._('complete')))
+        return Markup(
+            '<table class="table table-sm table-bordered o_party_criticism_matrix"><thead><tr>'
+            '<th>%s</th>%s<th class="text-center">%s</th><th class="text-center">%s</th><th>%s</th>'
+            '</tr></thead><tbody>%s</tbody></table>') % (
+            self.env._('Criticised ↓ / Critic →'), header, self.env._('Received'),
+            self.env._('Guides'), self.env._('Status'), Markup('').join(rows))
+
+    def _check_criticisms_complete(self):
+        """Every present member made a self-criticism and received at least the organization's
+        minimum of criticisms before the meeting moves to rectification — practice, configurable."""
+        for meeting in self:
+            shortfalls = meeting._get_criticism_shortfalls()
+            if shortfalls:
+                raise UserError(self.env._(
+                    'Meeting "%(meeting)s" cannot move to rectification: the criticisms are incomplete '
+                    '(field "Criticisms"): %(members)s.',
+                    meeting=meeting.name, members='; '.join(shortfalls.values())))
+
+    def action_view_criticisms(self):
+        self.ensure_one()
+        return self._action_open('party_democratic_life.party_meeting_criticism_action',
+                                 [('meeting_id', '=', self.id)])
+
+    # ------------------------------------------------------------------
+    # Agenda
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _default_agenda_commands(self):
+        """A new meeting opens with the report on earlier rectifications and on the opinions
+        collected — practice; the lines are defaults the user edits."""
+        return [
+            fields.Command.create({
+                'sequence': 1,
+                'item': self.env._("Report on the rectification of earlier meetings' problems"),
+                'minutes': 15,
+            }),
+            fields.Command.create({
+                'sequence': 2,
+                'item': self.env._('Report on the opinions collected before the meeting'),
+                'minutes': 10,
+            }),
+        ]
+
+    # ------------------------------------------------------------------
+    # Carry-over of unfinished rectifications
+    # ------------------------------------------------------------------
+
+    def _get_carry_over_domain(self):
+        """Unfinished items of the same organization from meetings held before this one."""
+        self.ensure_one()
+        earlier = Domain('meeting_id.state', 'in', ('held', 'rectifying', 'done', 'cancelled'))
+        if self.date_start:
+            earlier &= Domain('meeting_id.date_start', '<', self.date_start)
+        if self.id:
+            earlier &= Domain('meeting_id', '!=', self.id)
+        return (
+            Domain('organization_id', '=', self.organization_id.id)
+            & Domain('state', 'in', ('open', 'in_progress'))
+            & (Domain('meeting_id', '=', False) | earlier)
+        )
+
+    def _carry_over_rectifications(self):
+        """Attach every unfinished item of earlier meetings — practice: every new meeting
+        reports on the old books. The old item becomes "carried", a new one follows it."""
+        Rectification = self.env['party.rectification'].sudo()
+        for meeting in self.filtered(lambda m: m.organization_id and m.state != 'cancelled'):
+            old_items = Rectification.search(meeting._get_carry_over_domain())
+            if not old_items:
+                continue
+            vals_list = [item._prepare_carry_over_values(meeting) for item in old_items]
+            old_items.write({'state': 'carried'})
+            Rectification.create(vals_list)
+        return True
+
+    def action_carry_over(self):
+        for meeting in self:
+            if meeting.state not in ('draft', 'preparing'):
+                raise UserError(self.env._(
+                    'Meeting "%(meeting)s": unfinished rectifications are carried over only while the '
+                    'meeting is being prepared.', meeting=meeting.name))
+        self._carry_over_rectifications()
+        return True
+
+    def _get_carried_items_without_status(self):
+        """Carried items whose status is not reported completely: a status, and for an item not
+        done its reason, owner and next step."""
+        self.ensure_one()
+        return self.carried_item_ids.filtered(lambda item: not item.carry_status or (
+            item.carry_status == 'not_done'
+            and not (item.carry_reason and item.responsible_user_id and item.carry_next_step)))
+
+    def _check_carried_items_reported(self):
+        """Each carried item's status is reported at the meeting — practice."""
+        for meeting in self:
+            missing = meeting._get_carried_items_without_status()
+            if missing:
+                raise UserError(self.env._(
+                    'Meeting "%(meeting)s" cannot be held: the field "Status at this Meeting" of these '
+                    'carried-over rectifications is empty or, for an item not done, lacks its reason, '
+                    'owner or next step: %(items)s.',
+                    meeting=meeting.name, items=', '.join(missing.mapped('name'))))
+
+    # ------------------------------------------------------------------
+    # Minutes, situation report and public notice
+    # ------------------------------------------------------------------
+
+    def _get_document_values(self):
+        """What the minutes, the report and the notice are composed from."""
+        self.ensure_one()
+        attendees = self.attendee_ids
+        members = attendees.filtered(lambda a: a.role == 'member')
+        items = self.sudo().rectification_ids
+        state_labels = dict(items._fields['state']._description_selection(self.env))
+        start = self.date_start and fields.Datetime.context_timestamp(self, self.date_start)
+        return {
+            'meeting': self,
+            'organization': self.organization_id,
+            'start': start and start.strftime('%Y-%m-%d %H:%M'),
+            'held_on': start and start.strftime('%Y-%m-%d'),
+            'present': members.filtered(lambda a: a.attendance == 'present'),
+            'away': members.filtered(lambda a: a.attendance != 'present'),
+            'guides': attendees.filtered(lambda a: a.role == 'guide'),
+            'sit_ins': attendees.filtered(lambda a: a.role == 'sit_in'),
+            'items': items.filtered(lambda r: r.state != 'carried'),
+            'public_items': items.filtered(lambda r: r.public and r.state != 'carried'),
+            'carried_items': self.sudo().carried_item_ids,
+            'state_labels': state_labels,
+            'attendance_labels': dict(attendees._fields['attendance']._description_selection(self.env)),
+            'carry_labels': dict(items._fields['carry_status']._description_selection(self.env)),
+        }
+
+    def _render_document(self, template_xmlid, values):
+        return self.env['ir.qweb']._render(template_xmlid, values, minimal_qcontext=True)
+
+    def _compose_minutes(self):
+        """Minutes name chair, recorder, time, place, attendance and sit-ins, the agenda, each
+        member's self-criticism and the criticisms received, and the guides' comments — practice."""
+        for meeting in self:
+            values = meeting._get_document_values()
+            criticisms = meeting.sudo().criticism_ids
+            values['criticisms_by_member'] = [
+                (attendee, criticisms.filtered(lambda c: c.target_user_id == attendee.user_id))
+                for attendee in meeting._get_member_attendees()
+            ]
+            values['guide_comments'] = criticisms.filtered(lambda c: c.kind == 'guide_comment')
+            meeting.minutes = meeting._render_document(
+                'party_democratic_life.party_meeting_minutes_document', values)
+
+    def _compose_report(self):
+        for meeting in self:
+            values = meeting._get_document_values()
+            criticisms = meeting.sudo().criticism_ids
+            values.update({
+                'self_count': len(criticisms.filtered(lambda c: c.kind == 'self')),
+                'mutual_count': len(criticisms.filtered(lambda c: c.kind == 'mutual')),
+                'guide_count': len(criticisms.filtered(lambda c: c.kind == 'guide_comment')),
+            })
+            meeting.report_body = meeting._render_document(
+                'party_democratic_life.party_meeting_report_document', values)
+
+    def _compose_notice(self):
+        """The notice holds meeting facts, the problem list and the rectification status only —
+        never criticisms, talks or outlines (rules.md): those records are not even passed in."""
+        for meeting in self:
+            values = meeting._get_document_values()
+            meeting.notice_body = meeting._render_document(
+                'party_democratic_life.party_meeting_notice_document', values)
+
+    def _check_minutes_editable(self):
+        for meeting in self:
+            if meeting.minutes_locked:
+                raise UserError(self.env._(
+                    'Meeting "%(meeting)s": the field "Minutes" is locked once the meeting has moved on '
+                    'from "Held".', meeting=meeting.name))
+
+    def action_compose_minutes(self):
+        self._check_minutes_editable()
+        self._compose_minutes()
+        return True
+
+    def action_compose_report(self):
+        self._check_state(('held', 'rectifying'), self.env._('reported on'))
+        self._compose_report()
+        return True
+
+    def action_compose_notice(self):
+        self._check_state(('held', 'rectifying', 'done'), self.env._('notified'))
+        self._compose_notice()
+        return True
+
+    def _schedule_report_activity(self):
+        """When the meeting is held its principal gets the report to do by the deadline."""
+        for meeting in self:
+            principal = meeting.organization_id.principal_user_id or meeting.host_user_id
+            if not principal:
+                continue
+            meeting.activity_schedule(
+                'party_democratic_life.mail_activity_type_party_report',
+                date_deadline=meeting.report_deadline or fields.Date.context_today(meeting),
+                summary=self.env._('Send the situation report'),
+                user_id=principal.id)
+
+    def _get_report_attachments(self):
+        """Documents sent with the report. The minutes and the report go as HTML files; printed
+        documents can be added here by extending this method."""
+        self.ensure_one()
+        name = (self.reference or self.name).replace('/', '_')
+        documents = [
+            (self.env._('Minutes'), self.minutes),
+            (self.env._('Situation Report'), self.report_body),
+        ]
+        return self.env['ir.attachment'].create([{
+            'name': f'{label} - {name}.html',
+            'raw': (Markup('<!DOCTYPE html><html><head><meta charset="utf-8"/><title>%s</title></head>'
+                           '<body>%s</body></html>') % (label, body or '')).encode(),
+            'mimetype': 'text/html',
+            'res_model': self._name,
+            'res_id': self.id,
+        } for label, body in documents if not is_html_empty(body)])
+
+    def action_send_report(self):
+        """Email the situation report to the supervising bodies and record when — practice:
+        within the organization's report days of the meeting (default 15)."""
+        self._check_state(('held', 'rectifying'), self.env._('reported on'))
+        template = self.env.ref('party_democratic_life.party_meeting_mail_template_report')
+        for meeting in self:
+            partners = meeting.organization_id.supervisor_partner_ids
+            if not partners:
+                raise UserError(self.env._(
+                    'Meeting "%(meeting)s": the field "Supervising Bodies" of %(organization)s is empty; '
+                    'there is nobody to send the report to.',
+                    meeting=meeting.name, organization=meeting.organization_id.name))
+            if is_html_empty(meeting.report_body):
+                meeting._compose_report()
+            if is_html_empty(meeting.minutes) and not meeting.minutes_locked:
+                meeting._compose_minutes()
+            attachments = meeting._get_report_attachments()
+            subject = template._render_field('subject', meeting.ids)[meeting.id]
+            body = template._render_field('body_html', meeting.ids, compute_lang=True)[meeting.id]
+            meeting.message_post(
+                subject=subject, body=body, partner_ids=partners.ids,
+                attachment_ids=attachments.ids, message_type='comment',
+                subtype_xmlid='mail.mt_comment')
+            meeting.report_date = fields.Date.context_today(meeting)
+            meeting.activity_feedback(
+                ['party_democratic_life.mail_activity_type_party_report'],
+                feedback=self.env._('Report sent.'))
+        return True
+
+    def action_issue_notice(self):
+        self._check_state(('held', 'rectifying', 'done'), self.env._('notified'))
+        for meeting in self:
+            if is_html_empty(meeting.notice_body):
+                meeting._compose_notice()
+            meeting.notice_date = fields.Date.context_today(meeting)
+            meeting.message_post(body=self.env._('Public notice issued.'))
+        return True
 
     # ------------------------------------------------------------------
     # Constraints
@@ -243,16 +676,31 @@ class PartyMeeting(models.Model):
         for meeting, vals in zip(meetings, vals_list):
             if 'attendee_ids' not in vals:
                 meeting.attendee_ids = meeting._default_attendee_commands()
+        meetings._carry_over_rectifications()
         return meetings
 
+    def write(self, vals):
+        if 'minutes' in vals and not self.env.su:
+            self._check_minutes_editable()
+        return super().write(vals)
+
     @api.ondelete(at_uninstall=False)
-    def _unlink_only_drafts(self):
-        """Nothing of a meeting that went ahead is lost: cancel it instead."""
-        started = self.filtered(lambda m: m.state != 'draft')
-        if started:
-            raise UserError(self.env._(
-                'Meeting "%(meeting)s" is past draft and cannot be deleted; cancel it instead.',
-                meeting=started[0].name))
+    def _unlink_except_past_draft(self):
+        """A meeting that has started preparing is part of the record — practice."""
+        for meeting in self:
+            if meeting.state != 'draft':
+                raise UserError(self.env._(
+                    'Meeting "%(meeting)s" cannot be deleted: it is past draft; cancel it instead.',
+                    meeting=meeting.name))
+
+    def unlink(self):
+        # Items carried into a draft meeting go back to their own meeting when it is deleted.
+        carried = self.sudo().carried_item_ids.filtered(lambda r: r.state in ('open', 'in_progress'))
+        if carried and all(meeting.state == 'draft' for meeting in self):
+            for item in carried:
+                item.carried_from_id.state = item.state
+            carried.unlink()
+        return super().unlink()
 
     @api.onchange('organization_id')
     def _onchange_organization_id(self):
@@ -330,20 +778,25 @@ class PartyMeeting(models.Model):
                     'Meeting "%(meeting)s" cannot be held: %(present)s of %(expected)s members are '
                     'present, fewer than two thirds.',
                     meeting=meeting.name, present=present, expected=expected))
+        self._check_carried_items_reported()
 
     def action_hold(self):
         self._check_state(('preparing',), self.env._('held'))
         self._check_can_hold()
         self.write({'state': 'held'})
+        self._schedule_report_activity()
         return True
 
     def _check_can_rectify(self):
         """Hook for the meeting's own records (criticisms, minutes) before rectification starts."""
+        self._check_criticisms_complete()
         return True
 
     def action_rectify(self):
         self._check_state(('held',), self.env._('moved to rectification'))
         self._check_can_rectify()
+        # The minutes are locked from now on: compose them if nobody has yet.
+        self.filtered(lambda m: is_html_empty(m.minutes))._compose_minutes()
         self.write({'state': 'rectifying'})
         return True
 

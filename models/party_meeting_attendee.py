@@ -30,6 +30,11 @@ class PartyMeetingAttendee(models.Model):
         ],
         required=True, default='present')
     leave_reason = fields.Char(string='Reason for Leave')
+    # An absent member's written material is read out at the meeting — practice.
+    material_attachment_ids = fields.Many2many(
+        'ir.attachment', 'party_meeting_attendee_material_rel', 'attendee_id', 'attachment_id',
+        string='Written Material', help='The written self-examination of a member who is away.')
+    material_read_out = fields.Boolean(string='Material Read Out')
 
     @api.depends('user_id')
     def _compute_partner_id(self):

@@ -38,6 +38,7 @@ class PartyMeetingTalk(models.Model):
     state = fields.Selection(
         [('planned', 'Planned'), ('done', 'Done')],
         required=True, default='planned', tracking=True, index=True)
+    rectification_ids = fields.One2many('party.rectification', 'talk_id', string='Rectifications')
 
     @api.depends('initiator_user_id', 'counterpart_user_id', 'counterpart_name')
     def _compute_display_name(self):
@@ -103,3 +104,26 @@ class PartyMeetingTalk(models.Model):
     def action_plan(self):
         self.write({'state': 'planned'})
         return True
+
+    def action_to_rectification(self):
+        """Open a new rectification item drafted from this talk; nothing is stored until it is
+        saved. The confidential talk record is linked, not copied into the ledger."""
+        self.ensure_one()
+        owner = self.counterpart_user_id or self.initiator_user_id
+        return {
+            'type': 'ir.actions.act_window',
+            'name': self.env._('New Rectification'),
+            'res_model': 'party.rectification',
+            'view_mode': 'form',
+            'views': [(False, 'form')],
+            'target': 'current',
+            'context': {
+                'default_name': self.env._('Problem raised in the talk %(talk)s', talk=self.display_name),
+                'default_meeting_id': self.meeting_id.id,
+                'default_talk_id': self.id,
+                'default_source': 'talk',
+                'default_scope': 'personal',
+                'default_responsible_user_id': owner.id,
+                'default_public': False,
+            },
+        }

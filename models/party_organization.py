@@ -90,6 +90,18 @@ class PartyOrganization(models.Model):
         for organization in self:
             organization.meeting_count = counts.get(organization, 0)
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_with_meetings(self):
+        """An organization's meetings are its history; archive it instead."""
+        counts = dict(self.env['party.meeting'].sudo()._read_group(
+            [('organization_id', 'in', self.ids)], ['organization_id'], ['__count']))
+        for organization in self:
+            if counts.get(organization):
+                raise UserError(self.env._(
+                    'Organization "%(organization)s" cannot be deleted: it has %(count)s meetings '
+                    '(field "Meetings"); archive it instead.',
+                    organization=organization.display_name, count=counts[organization]))
+
     @api.constrains('member_ids')
     def _check_one_principal(self):
         """A team with members has exactly one principal (主要负责同志)."""
@@ -130,14 +142,6 @@ class PartyOrganization(models.Model):
     def create(self, vals_list):
         organizations = super(PartyOrganization, self.with_context(defer_principal_check=True)).create(vals_list)
         return organizations.with_env(self.env)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_without_meetings(self):
-        with_meetings = self.filtered(lambda org: org.with_context(active_test=False).meeting_ids)
-        if with_meetings:
-            raise UserError(self.env._(
-                'Organization "%(organization)s" has meetings and cannot be deleted; archive it instead.',
-                organization=with_meetings[0].name))
 
     def action_view_meetings(self):
         self.ensure_one()

@@ -1,9 +1,35 @@
+from datetime import timedelta
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import is_html_empty
 
 OPEN_STATES = ('open', 'in_progress')
+# A long item runs over this many days and needs milestones — our product choice (rules.md [C]).
+LONG_ITEM_DAYS = 90
+# Reminders: to the owner this many days before the deadline — our product choice.
+REMIND_DAYS_BEFORE = 7
+EVIDENCE_MAX_MB_PARAM = 'party_democratic_life.evidence_max_mb'
+EVIDENCE_MAX_MB_DEFAULT = 20
+# Evidence is a document or a picture: PDF, images and office files.
+EVIDENCE_MIMETYPE_PREFIXES = ('image/',)
+EVIDENCE_MIMETYPES = {
+    'application/pdf',
+    'application/msword',
+    'application/vnd.ms-excel',
+    'application/vnd.ms-powerpoint',
+    'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+    'application/vnd.oasis.opendocument.text',
+    'application/vnd.oasis.opendocument.spreadsheet',
+    'application/vnd.oasis.opendocument.presentation',
+    'application/wps-office.doc',
+    'application/wps-office.docx',
+    'application/wps-office.xls',
+    'application/wps-office.xlsx',
+}
 
 
 class PartyRectification(models.Model):
@@ -75,6 +101,44 @@ class PartyRectification(models.Model):
     carried_to_ids = fields.One2many('party.rectification', 'carried_from_id', string='Carried Into')
     can_verify = fields.Boolean(compute='_compute_can_verify')
 
+    # Where the problem came from
+    criticism_id = fields.Many2one(
+        'party.meeting.criticism', string='From Criticism', index='btree_not_null', ondelete='set null',
+        copy=False)
+    talk_id = fields.Many2one(
+        'party.meeting.talk', string='From Talk', index='btree_not_null', ondelete='set null', copy=False)
+
+    # Staged goals of a long item
+    milestone_ids = fields.One2many('party.rectification.milestone', 'rectification_id', string='Milestones')
+    is_long = fields.Boolean(
+        string='Long Item', compute='_compute_is_long',
+        help='Runs more than 90 days from the meeting; needs at least one milestone.')
+
+    # Carry-over: the status reported at the meeting the item was carried into
+    carry_status = fields.Selection(
+        [
+            ('done', 'Done'),
+            ('in_progress', 'In Progress'),
+            ('not_done', 'Not Done'),
+        ],
+        string='Status at this Meeting', copy=False, tracking=True,
+        help='Reported at the meeting this item was carried into.')
+    carry_reason = fields.Text(string='Reason Not Done', copy=False)
+    carry_next_step = fields.Text(string='Next Step', copy=False)
+    annual_carry_count = fields.Integer(
+        string='Carried into Annual Meetings', compute='_compute_annual_carry_count', store=True,
+        recursive=True, copy=False)
+    is_repeated = fields.Boolean(
+        string='Repeated Every Year', compute='_compute_annual_carry_count', store=True, recursive=True,
+        copy=False, index=True,
+        help='"年年改、年年在": the problem has been carried into two or more annual meetings.')
+
+    # Reminders sent by the daily check
+    reminded_before_deadline = fields.Boolean(copy=False, readonly=True)
+    overdue_flagged = fields.Boolean(
+        string='Flagged Overdue', copy=False, readonly=True, index=True,
+        help='Set by the daily check once the item passed its deadline unfinished.')
+
     _deadline_index = models.Index('(state, deadline)')
 
     @api.depends('meeting_id')
@@ -106,6 +170,69 @@ class PartyRectification(models.Model):
         for item in self:
             item.can_verify = is_manager or item.organization_id.principal_user_id == self.env.user
 
+    @api.depends('deadline', 'meeting_id.date_start', 'create_date')
+    @api.depends_context('tz')
+    def _compute_is_long(self):
+        for item in self:
+            start = item._get_start_date()
+            item.is_long = bool(item.deadline and (item.deadline - start).days > LONG_ITEM_DAYS)
+
+    @api.depends('carried_from_id.annual_carry_count', 'meeting_id.meeting_type')
+    def _compute_annual_carry_count(self):
+        for item in self:
+            count = 0
+            if item.carried_from_id:
+                count = item.carried_from_id.annual_carry_count + (item.meeting_id.meeting_type == 'annual')
+            item.annual_carry_count = count
+            item.is_repeated = count >= 2
+
+    def _get_start_date(self):
+        """The day the item's clock starts: its meeting's day, else when it was entered."""
+        self.ensure_one()
+        start = self.meeting_id.date_start or self.create_date or fields.Datetime.now()
+        return fields.Date.context_today(self, start)
+
+    @api.constrains('mode', 'deadline', 'meeting_id')
+    def _check_fix_at_once_deadline(self):
+        """A fix-at-once item is due within the organization's days of the meeting — our
+        product choice, configurable (default 30)."""
+        for item in self.filtered(lambda r: r.mode == 'immediate' and r.deadline and r.meeting_id.date_start):
+            if item.state == 'carried' or item.carried_from_id:
+                continue
+            days = item.organization_id.fix_at_once_days
+            limit = item._get_start_date() + timedelta(days=days)
+            if item.deadline > limit:
+                raise ValidationError(self.env._(
+                    'Rectification "%(item)s": the field "Deadline" (%(deadline)s) of a fix-at-once item '
+                    'must be within %(days)s days of the meeting, i.e. by %(limit)s.',
+                    item=item.name, deadline=item.deadline, days=days, limit=limit))
+
+    @api.constrains('evidence_attachment_ids')
+    def _check_evidence_files(self):
+        """Evidence is a PDF, a picture or an office document of a bounded size (system
+        parameter party_democratic_life.evidence_max_mb, default 20) — our product choice."""
+        max_mb = self._get_evidence_max_mb()
+        for item in self:
+            for attachment in item.evidence_attachment_ids:
+                mimetype = attachment.mimetype or ''
+                if not (mimetype in EVIDENCE_MIMETYPES or mimetype.startswith(EVIDENCE_MIMETYPE_PREFIXES)):
+                    raise ValidationError(self.env._(
+                        'Rectification "%(item)s": the file "%(file)s" in the field "Evidence" is of type '
+                        '%(type)s; use a PDF, an image or an office document.',
+                        item=item.name, file=attachment.name, type=mimetype or '?'))
+                if attachment.file_size > max_mb * 1024 * 1024:
+                    raise ValidationError(self.env._(
+                        'Rectification "%(item)s": the file "%(file)s" in the field "Evidence" is larger '
+                        'than %(max)s MB.', item=item.name, file=attachment.name, max=max_mb))
+
+    @api.model
+    def _get_evidence_max_mb(self):
+        value = self.env['ir.config_parameter'].sudo().get_param(EVIDENCE_MAX_MB_PARAM)
+        try:
+            return float(value) if value else EVIDENCE_MAX_MB_DEFAULT
+        except ValueError:
+            return EVIDENCE_MAX_MB_DEFAULT
+
     @api.constrains('scope', 'responsible_user_id')
     def _check_personal_owner(self):
         for item in self:
@@ -122,13 +249,6 @@ class PartyRectification(models.Model):
                     'Rectification "%(item)s": the field "Organization" must be the organization of '
                     'its meeting "%(meeting)s".', item=item.name, meeting=item.meeting_id.name))
 
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_verified(self):
-        verified = self.filtered(lambda r: r.state == 'verified')
-        if verified:
-            raise UserError(self.env._(
-                'Rectification "%(item)s" is verified and cannot be deleted.', item=verified[0].name))
-
     def write(self, vals):
         # Verified items are read-only: they change only through reopen, which runs as superuser.
         if not self.env.su:
@@ -139,7 +259,18 @@ class PartyRectification(models.Model):
                     item=verified[0].name))
             if vals.get('state') == 'verified':
                 self._check_verifier()
+        # A new deadline or a finished item starts the reminders afresh.
+        if 'deadline' in vals or vals.get('state') in ('done', 'verified', 'carried'):
+            vals = dict(vals, reminded_before_deadline=False, overdue_flagged=False)
         return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_verified(self):
+        """A verified item is closed on the books and stays there — practice."""
+        for item in self:
+            if item.state == 'verified':
+                raise UserError(self.env._(
+                    'Rectification "%(item)s" cannot be deleted: it is verified.', item=item.name))
 
     def _check_state(self, allowed, action_label):
         labels = dict(self._fields['state']._description_selection(self.env))
@@ -170,6 +301,16 @@ class PartyRectification(models.Model):
                 raise UserError(self.env._(
                     'Rectification "%(item)s" cannot start: fill in %(fields)s.',
                     item=item.name, fields=', '.join(missing)))
+        self._check_long_item_milestones()
+
+    def _check_long_item_milestones(self):
+        """A long item (over 90 days) is broken into at least one staged goal — our product
+        choice after the plan's "明确阶段目标"."""
+        for item in self:
+            if item.is_long and not item.milestone_ids:
+                raise UserError(self.env._(
+                    'Rectification "%(item)s" runs more than %(days)s days: add at least one entry in '
+                    'the field "Milestones".', item=item.name, days=LONG_ITEM_DAYS))
 
     def _check_can_finish(self):
         for item in self:
@@ -177,6 +318,10 @@ class PartyRectification(models.Model):
                 raise UserError(self.env._(
                     'Rectification "%(item)s" cannot be marked done: the field "Completion Note" is empty.',
                     item=item.name))
+            if not item.evidence_attachment_ids:
+                raise UserError(self.env._(
+                    'Rectification "%(item)s" cannot be marked done: attach at least one file in the '
+                    'field "Evidence".', item=item.name))
 
     def action_start(self):
         self._check_state(('open',), self.env._('started'))
@@ -209,3 +354,84 @@ class PartyRectification(models.Model):
         for item in self:
             item.message_post(body=self.env._('Reopened by %(user)s.', user=self.env.user.name))
         return True
+
+    # ------------------------------------------------------------------
+    # Carry-over
+    # ------------------------------------------------------------------
+
+    def _prepare_carry_over_values(self, meeting):
+        """The item that follows this one into a later meeting of the organization."""
+        self.ensure_one()
+        return {
+            'name': self.name,
+            'meeting_id': meeting.id,
+            'organization_id': meeting.organization_id.id,
+            'scope': self.scope,
+            'responsible_user_id': self.responsible_user_id.id,
+            'responsible_unit': self.responsible_unit,
+            'source': 'previous',
+            'problem': self.problem,
+            'root_cause': self.root_cause,
+            'measures': self.measures,
+            'mode': self.mode,
+            'deadline': self.deadline,
+            'state': self.state,
+            'public': self.public,
+            'carried_from_id': self.id,
+            'milestone_ids': [
+                fields.Command.create({'date': m.date, 'goal': m.goal, 'done': m.done})
+                for m in self.milestone_ids
+            ],
+        }
+
+    # ------------------------------------------------------------------
+    # Daily check: overdue flags and reminders
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _cron_check_deadlines(self, batch_size=200):
+        """Flag overdue items and remind: the owner 7 days before the deadline and the day after
+        it, the principal for each overdue item — our product choice (rules.md [C]). Processed in
+        batches; each batch is committed so a long run can resume."""
+        today = fields.Date.context_today(self)
+        soon = (
+            Domain('state', 'in', OPEN_STATES)
+            & Domain('reminded_before_deadline', '=', False)
+            & Domain('deadline', '>=', today)
+            & Domain('deadline', '<=', today + timedelta(days=REMIND_DAYS_BEFORE))
+        )
+        late = (
+            Domain('state', 'in', OPEN_STATES)
+            & Domain('overdue_flagged', '=', False)
+            & Domain('deadline', '<', today)
+        )
+        for domain, method in ((soon, '_remind_before_deadline'), (late, '_flag_overdue')):
+            while True:
+                items = self.search(domain, limit=batch_size, order='deadline, id')
+                if not items:
+                    break
+                getattr(items, method)()
+                remaining = self.search_count(domain)
+                if not self.env['ir.cron']._commit_progress(len(items), remaining=remaining):
+                    return
+
+    def _remind_before_deadline(self):
+        for item in self.filtered('responsible_user_id'):
+            item.activity_schedule(
+                'party_democratic_life.mail_activity_type_party_rectification',
+                date_deadline=item.deadline,
+                summary=self.env._('Rectification due on %(deadline)s', deadline=item.deadline),
+                user_id=item.responsible_user_id.id)
+        self.write({'reminded_before_deadline': True})
+
+    def _flag_overdue(self):
+        today = fields.Date.context_today(self)
+        for item in self:
+            summary = self.env._('Rectification overdue since %(deadline)s', deadline=item.deadline)
+            # The owner hears the day after the deadline (or at the first check after it).
+            recipients = item.responsible_user_id | item.organization_id.principal_user_id
+            for user in recipients:
+                item.activity_schedule(
+                    'party_democratic_life.mail_activity_type_party_rectification',
+                    date_deadline=today, summary=summary, user_id=user.id)
+        self.write({'overdue_flagged': True})

@@ -4,4 +4,12 @@ from . import test_talk
 from . import test_rectification
 from . import test_access
 from . import test_demo_data
+from . import test_carry_over
+from . import test_criticism
+from . import test_deletion
+from . import test_documents
+from . import test_overview
+from . import test_rectification_cron
+from . import test_rectification_rules
+from . import test_reference_flow
 from . import test_performance

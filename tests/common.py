@@ -1,3 +1,4 @@
+import base64
 from contextlib import contextmanager
 from datetime import datetime
 
@@ -100,7 +101,17 @@ class PartyCase(TransactionCase):
             'scope': 'personal',
             'responsible_user_id': cls.qian.id,
             'measures': '<p>Train every month.</p>',
-            'deadline': '2022-06-30',
+            'deadline': '2022-04-15',  # within 90 days of the meeting: needs no milestone
         }
         vals.update(values)
         return cls.env['party.rectification'].create(vals)
+
+    @classmethod
+    def add_evidence(cls, item, name='evidence.pdf', data=b'%PDF-1.4\n%%EOF\n', user=None):
+        """Attach an evidence file as the given user (default: superuser), as the form's upload does."""
+        env = cls.env(user=user) if user else cls.env
+        attachment = env['ir.attachment'].create({
+            'name': name, 'datas': base64.b64encode(data),
+            'res_model': 'party.rectification', 'res_id': item.id})
+        item.with_env(env).evidence_attachment_ids = [(4, attachment.id)]
+        return attachment

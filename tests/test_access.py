@@ -84,6 +84,7 @@ class TestAccess(PartyCase):
 
     def test_member_cannot_verify_principal_can(self):
         self.item_qian.write({'completion_note': '<p>Done.</p>'})
+        self.add_evidence(self.item_qian, user=self.qian)
         self.item_qian.with_user(self.qian).action_done()
         with self.assertRaisesRegex(UserError, 'only the principal'):
             self.item_qian.with_user(self.qian).action_verify()
@@ -98,16 +99,17 @@ class TestAccess(PartyCase):
         self.other_meeting.with_user(self.wang).write({'location': 'Hall'})
 
     def test_deletion_refused_with_a_reason(self):
-        with self.assertRaisesRegex(UserError, 'has meetings and cannot be deleted'):
+        with self.assertRaisesRegex(UserError, 'cannot be deleted: it has 1 meetings'):
             self.organization.unlink()
         with freeze_time('2022-01-21 06:00:00'):
             self.meeting.action_prepare()
-        with self.assertRaisesRegex(UserError, 'past draft and cannot be deleted'):
+        with self.assertRaisesRegex(UserError, 'past draft'):
             self.meeting.with_user(self.zhao).unlink()
         self.item_qian.write({'completion_note': '<p>Done.</p>'})
+        self.add_evidence(self.item_qian)
         self.item_qian.action_done()
         self.item_qian.with_user(self.zhao).action_verify()
-        with self.assertRaisesRegex(UserError, 'verified and cannot be deleted'):
+        with self.assertRaisesRegex(UserError, 'cannot be deleted: it is verified'):
             self.item_qian.unlink()
         self.assertTrue(self.item_qian.exists())
         self.other_meeting.unlink()  # a draft can go

@@ -1,0 +1,41 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+
+class PartyRectificationMilestone(models.Model):
+    _name = 'party.rectification.milestone'
+    _description = 'Rectification Milestone'
+    _order = 'rectification_id, date, id'
+    _rec_name = 'goal'
+
+    rectification_id = fields.Many2one(
+        'party.rectification', string='Rectification', required=True, index=True, ondelete='cascade')
+    organization_id = fields.Many2one(related='rectification_id.organization_id', store=True, index=True)
+    company_id = fields.Many2one(related='rectification_id.company_id', store=True, index=True)
+    date = fields.Date(required=True)
+    goal = fields.Char(string='Goal', required=True)
+    done = fields.Boolean(string='Reached')
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        milestones = super().create(vals_list)
+        milestones._check_rectification_open()
+        return milestones
+
+    def write(self, vals):
+        self._check_rectification_open()
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_verified(self):
+        self._check_rectification_open()
+
+    def _check_rectification_open(self):
+        """The milestones of a verified item are part of its closed record."""
+        if self.env.su:
+            return
+        for milestone in self:
+            if milestone.rectification_id.state == 'verified':
+                raise UserError(self.env._(
+                    'Rectification "%(item)s" is verified: its field "Milestones" is read-only.',
+                    item=milestone.rectification_id.name))

@@ -1,0 +1,66 @@
+from odoo import fields, models, tools
+
+
+class PartyRectificationOverview(models.Model):
+    """Per organization, how its ledger stands: one grouped query over the items, so the
+    overview stays cheap with hundreds of organizations and tens of thousands of items."""
+
+    _name = 'party.rectification.overview'
+    _description = 'Rectification Overview by Organization'
+    _auto = False
+    _order = 'overdue_count desc, open_count desc, organization_id'
+    _rec_name = 'organization_id'
+
+    organization_id = fields.Many2one('party.organization', string='Organization', readonly=True)
+    company_id = fields.Many2one('res.company', string='Company', readonly=True)
+    item_count = fields.Integer(string='Items', readonly=True, help='Items on the ledger, not counting carried ones.')
+    open_count = fields.Integer(string='Open', readonly=True, help='Open or in progress.')
+    done_count = fields.Integer(string='Done', readonly=True, help='Done, awaiting verification.')
+    verified_count = fields.Integer(string='Verified', readonly=True)
+    carried_count = fields.Integer(string='Carried Over', readonly=True)
+    overdue_count = fields.Integer(string='Overdue', readonly=True)
+    repeated_count = fields.Integer(
+        string='Repeated Every Year', readonly=True,
+        help='Unfinished items carried into two or more annual meetings ("年年改、年年在").')
+    finished_count = fields.Integer(string='Finished', readonly=True, help='Done or verified.')
+    on_time_count = fields.Integer(string='Finished on Time', readonly=True)
+    on_time_rate = fields.Float(
+        string='On-time Rate (%)', readonly=True, aggregator='avg', digits=(16, 1),
+        help='Items finished by their deadline, out of the finished items.')
+
+    def init(self):
+        tools.drop_view_if_exists(self.env.cr, self._table)
+        self.env.cr.execute(f"""
+            CREATE OR REPLACE VIEW {self._table} AS (
+                SELECT
+                    org.id AS id,
+                    org.id AS organization_id,
+                    org.company_id AS company_id,
+                    COUNT(r.id) FILTER (WHERE r.state != 'carried') AS item_count,
+                    COUNT(r.id) FILTER (WHERE r.state IN ('open', 'in_progress')) AS open_count,
+                    COUNT(r.id) FILTER (WHERE r.state = 'done') AS done_count,
+                    COUNT(r.id) FILTER (WHERE r.state = 'verified') AS verified_count,
+                    COUNT(r.id) FILTER (WHERE r.state = 'carried') AS carried_count,
+                    COUNT(r.id) FILTER (
+                        WHERE r.state IN ('open', 'in_progress') AND r.deadline < CURRENT_DATE
+                    ) AS overdue_count,
+                    COUNT(r.id) FILTER (
+                        WHERE r.state IN ('open', 'in_progress') AND r.is_repeated
+                    ) AS repeated_count,
+                    COUNT(r.id) FILTER (WHERE r.state IN ('done', 'verified')) AS finished_count,
+                    COUNT(r.id) FILTER (
+                        WHERE r.state IN ('done', 'verified')
+                          AND (r.deadline IS NULL OR r.date_done <= r.deadline)
+                    ) AS on_time_count,
+                    CASE WHEN COUNT(r.id) FILTER (WHERE r.state IN ('done', 'verified')) > 0
+                        THEN ROUND(100.0 * COUNT(r.id) FILTER (
+                                WHERE r.state IN ('done', 'verified')
+                                  AND (r.deadline IS NULL OR r.date_done <= r.deadline))
+                            / COUNT(r.id) FILTER (WHERE r.state IN ('done', 'verified')), 1)
+                    END AS on_time_rate
+                FROM party_organization org
+                LEFT JOIN party_rectification r ON r.organization_id = org.id
+                WHERE org.active
+                GROUP BY org.id, org.company_id
+            )
+        """)

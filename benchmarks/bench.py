@@ -439,33 +439,26 @@ class Populator:
         return vals
 
     def _criticisms(self):
-        """Criticisms at each meeting, when the addon has them (party.meeting.criticism)."""
+        """Criticisms at each meeting, when the addon has them (party.meeting.criticism): each
+        member's self-criticism first, then mutual criticisms among the members."""
         if 'party.meeting.criticism' not in self.env:
             return 0
-        Criticism = self.env['party.meeting.criticism']
-        fields_ = Criticism._fields
         total = self.args.criticisms
         large = min(max(total // 100, 40), total)
-        counts = self._spread(total, large, min(5, total - large))
+        counts = self._spread(total, large, min(self.args.members, total - large))
         meetings = {m['id']: m for m in self.meetings}
         vals_list = []
         for meeting_id, count in counts.items():
-            meeting = meetings[meeting_id]
-            users = self._members_of(meeting['organization_id'])
+            users = self._members_of(meetings[meeting_id]['organization_id'])
+            size = len(users)
             for n in range(count):
-                critic = users[n % len(users)]
-                target = users[(n + 1 + n // len(users)) % len(users)]
-                if target == critic:
-                    target = users[(users.index(critic) + 1) % len(users)]
-                vals = {'meeting_id': meeting_id}
-                for name, value in (
-                    ('critic_user_id', critic), ('author_user_id', critic), ('from_user_id', critic),
-                    ('target_user_id', target), ('to_user_id', target),
-                    ('content', '<p>建议在调查研究上多下功夫，深入基层听取意见。</p>'),
-                    ('summary', '调查研究不够深入'),
-                ):
-                    if name in fields_:
-                        vals[name] = value
+                vals = {'meeting_id': meeting_id, 'content': '<p>在调查研究上还要多下功夫，多到基层听取意见。</p>'}
+                if n < size:
+                    vals.update(kind='self', target_user_id=users[n], critic_user_id=users[n])
+                else:
+                    critic = users[n % size]
+                    target = users[(n + 1 + (n // size) % (size - 1)) % size]
+                    vals.update(kind='mutual', target_user_id=target, critic_user_id=critic)
                 vals_list.append(vals)
         return len(self._create('party.meeting.criticism', vals_list))
 
@@ -735,18 +728,26 @@ def run_steps(bench, registry, setup, args):
         def reset_cron():
             with registry.cursor() as cr:
                 cr.execute("DELETE FROM mail_activity WHERE res_model = 'party.rectification'")
+                cr.execute("DELETE FROM mail_message WHERE model = 'party.rectification' "
+                           "AND message_type = 'user_notification'")
                 cr.execute('UPDATE party_rectification SET overdue_flagged = FALSE, '
                            'reminded_before_deadline = FALSE WHERE overdue_flagged OR reminded_before_deadline')
 
         def cron(env):
             env['party.rectification']._cron_check_deadlines()
             env.cr.execute('SELECT count(*) FROM party_rectification WHERE overdue_flagged')
-            return {'flagged': env.cr.fetchone()[0]}
-        bench.measure('cron_overdue', f'Daily overdue cron over all {len(all_items):,} items',
-                      SUPERUSER_ID, cron, runs=min(args.runs, 3), su=True, reset=reset_cron)
+            flagged = env.cr.fetchone()[0]
+            env.cr.execute("SELECT count(*) FROM mail_activity WHERE res_model = 'party.rectification'")
+            return {'flagged': flagged, 'activities': env.cr.fetchone()[0]}
+        runs = min(args.runs, 3)
+        bench.measure('cron_overdue_first', f'Daily cron, first run: flag {overdue_count:,} overdue items of '
+                      f'{len(all_items):,} and remind', SUPERUSER_ID, cron, runs=runs, su=True, reset=reset_cron)
+        # The memory run above left every item flagged: the next days only check.
+        bench.measure('cron_overdue_daily', f'Daily cron, next day: check all {len(all_items):,} items, '
+                      'nothing new', SUPERUSER_ID, cron, runs=runs, su=True)
         reset_cron()
     else:
-        bench.skip('cron_overdue', 'Daily overdue cron', '_cron_check_deadlines is not defined')
+        bench.skip('cron_overdue_first', 'Daily overdue cron', '_cron_check_deadlines is not defined')
 
     # Exports: the addon's .xlsx against Odoo's generic one, same rows and columns
     def ours(ids):

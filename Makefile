@@ -6,7 +6,7 @@ DB       ?= party_demo
 PORT     ?= 8069
 export ODOO_SRC VENV DB PORT
 
-.PHONY: help venv run test lint bench clean dropdb
+.PHONY: help venv run test lint bench i18n clean dropdb
 
 help:
 	@echo "make venv   create/refresh $(VENV) (Odoo's requirements + requirements*.txt)"
@@ -14,6 +14,7 @@ help:
 	@echo "make test   run the addon's tests in throwaway databases; last line: N passed, N failed"
 	@echo "make lint   ruff + pylint-odoo"
 	@echo "make bench  run benchmarks/bench.py (ARGS=... passes arguments)"
+	@echo "make i18n   export i18n/party_democratic_life.pot and merge it into i18n/zh_CN.po"
 	@echo "make clean  remove generated files: test logs, symlinked addons folder, caches (keeps $(VENV) and $(DB))"
 	@echo "make dropdb drop database $(DB) and its filestore (the next make run recreates them)"
 
@@ -31,6 +32,9 @@ lint:
 
 bench:
 	@bash scripts/bench.sh $(ARGS)
+
+i18n:
+	@bash scripts/i18n.sh
 
 # .odoo-data/filestore and sessions stay: they belong to database $(DB).
 clean:

@@ -1,5 +1,7 @@
 from . import party_organization
 from . import party_organization_member
+from . import party_organization_unit
+from . import party_organization_representative
 from . import party_meeting
 from . import party_meeting_attendee
 from . import party_meeting_focus
@@ -9,3 +11,8 @@ from . import party_rectification
 from . import party_rectification_milestone
 from . import party_meeting_criticism
 from . import party_rectification_overview
+from . import party_meeting_study
+from . import party_meeting_opinion
+from . import party_statement_template
+from . import party_meeting_statement
+from . import party_meeting_readiness

@@ -7,6 +7,9 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import is_html_empty
 
+# A talk with any one of the organization's branch representatives covers the member's pair.
+ANY_BRANCH_REPRESENTATIVE = 'any:branch_representative'
+
 # After these states the meeting's own record (minutes) is final.
 MINUTES_OPEN_STATES = ('draft', 'preparing', 'held')
 
@@ -79,6 +82,27 @@ class PartyMeeting(models.Model):
         compute='_compute_previous_meeting_id', store=True, readonly=False,
         domain="[('organization_id', '=', organization_id), ('id', '!=', id)]",
         help='The earlier meeting whose rectifications this one reports on.')
+
+    # Preparation (rules.md: before the meeting)
+    materials_deadline = fields.Date(
+        string='Materials Deadline', tracking=True,
+        help='Outlines and the team\'s check material are due on this day.')
+    plan_sent_date = fields.Date(
+        string='Plan Sent On', tracking=True, copy=False,
+        help='The day the implementation plan went to the upper level.')
+    study_ids = fields.One2many('party.meeting.study', 'meeting_id', string='Study Sessions')
+    opinion_ids = fields.One2many('party.meeting.opinion', 'meeting_id', string='Opinions')
+    statement_ids = fields.One2many(
+        'party.meeting.statement', 'meeting_id', string='Outlines and Check Material')
+    readiness_ids = fields.One2many('party.meeting.readiness', 'meeting_id', string='Readiness Checklist')
+    readiness_ok = fields.Boolean(string='Ready to Hold', compute='_compute_readiness')
+    readiness_missing_count = fields.Integer(string='Checks Missing', compute='_compute_readiness')
+    study_count = fields.Integer(compute='_compute_preparation_counts')
+    opinion_count = fields.Integer(compute='_compute_preparation_counts')
+    statement_count = fields.Integer(compute='_compute_preparation_counts')
+    statement_approved_count = fields.Integer(compute='_compute_preparation_counts')
+    talk_coverage_html = fields.Html(
+        string='Required Talks', compute='_compute_talk_coverage_html', sanitize=False)
 
     # Report
     report_deadline = fields.Date(
@@ -172,13 +196,51 @@ class PartyMeeting(models.Model):
             meeting.present_member_count = len(members.filtered(lambda a: a.attendance == 'present'))
 
     @api.depends('talk_ids.state', 'talk_ids.initiator_user_id', 'talk_ids.counterpart_user_id',
-                 'talk_ids.counterpart_name', 'organization_id.member_ids.user_id')
+                 'talk_ids.counterpart_name', 'organization_id.member_ids.user_id',
+                 'talk_ids.unit_id', 'talk_ids.representative_id', 'organization_id.unit_ids',
+                 'organization_id.representative_ids')
     def _compute_talk_coverage(self):
         for meeting in self:
             missing = meeting._get_missing_talk_pairs()
             meeting.talk_count = len(meeting.talk_ids)
             meeting.missing_talk_count = len(missing)
             meeting.missing_talk_pairs = '\n'.join(label for _key, label in missing)
+
+    @api.depends('readiness_ids.state')
+    def _compute_readiness(self):
+        for meeting in self:
+            missing = meeting.readiness_ids.filtered(lambda r: r.state == 'missing')
+            meeting.readiness_missing_count = len(missing)
+            meeting.readiness_ok = bool(meeting.readiness_ids) and not missing
+
+    @api.depends('study_ids', 'opinion_ids', 'statement_ids.state')
+    def _compute_preparation_counts(self):
+        for meeting in self:
+            meeting.study_count = len(meeting.study_ids)
+            meeting.opinion_count = len(meeting.opinion_ids)
+            meeting.statement_count = len(meeting.statement_ids)
+            meeting.statement_approved_count = len(meeting.statement_ids.filtered(lambda s: s.state == 'approved'))
+
+    @api.depends('talk_ids.state', 'talk_ids.initiator_user_id', 'talk_ids.counterpart_user_id',
+                 'talk_ids.counterpart_name', 'talk_ids.unit_id', 'talk_ids.representative_id',
+                 'organization_id.member_ids.user_id', 'organization_id.unit_ids',
+                 'organization_id.representative_ids')
+    def _compute_talk_coverage_html(self):
+        done_label, missing_label = self.env._('Done'), self.env._('Missing')
+        for meeting in self:
+            # Who talked with whom is not confidential; the talks' content stays behind the rules.
+            sudo_meeting = meeting.sudo()
+            done = sudo_meeting._get_done_talk_pair_keys()
+            rows = [
+                Markup('<tr><td>%s</td><td><span class="badge %s">%s</span></td></tr>') % (
+                    label, 'text-bg-success' if key in done else 'text-bg-danger',
+                    done_label if key in done else missing_label)
+                for key, label in sudo_meeting._get_required_talk_pairs()
+            ]
+            meeting.talk_coverage_html = Markup(
+                '<table class="table table-sm o_party_talk_coverage"><thead><tr><th>%s</th><th>%s</th>'
+                '</tr></thead><tbody>%s</tbody></table>') % (
+                self.env._('Required Pair'), self.env._('Status'), Markup('').join(rows)) if rows else False
 
     @api.depends('rectification_ids.state', 'rectification_ids.deadline')
     @api.depends_context('tz')
@@ -245,11 +307,14 @@ class PartyMeeting(models.Model):
     # ------------------------------------------------------------------
 
     @api.model
+    def _talk_party_key(self, party):
+        """A talk party is a res.users record or a name."""
+        return f'user:{party.id}' if isinstance(party, models.BaseModel) else f'name:{party.strip()}'
+
+    @api.model
     def _talk_pair_key(self, party_a, party_b):
         """An unordered pair of talk parties; a party is a res.users record or a name."""
-        def party_key(party):
-            return f'user:{party.id}' if isinstance(party, models.BaseModel) else f'name:{party.strip()}'
-        return frozenset((party_key(party_a), party_key(party_b)))
+        return frozenset((self._talk_party_key(party_a), self._talk_party_key(party_b)))
 
     def _get_required_talk_pairs(self):
         """Pairs that must talk before the meeting, as (key, label) — practice: principal with
@@ -260,15 +325,53 @@ class PartyMeeting(models.Model):
         for index, user_a in enumerate(users):
             for user_b in users[index + 1:]:
                 pairs.append((self._talk_pair_key(user_a, user_b), f'{user_a.name} ↔ {user_b.name}'))
+        pairs += self._get_outside_talk_pairs()
+        # A pair counts once, e.g. a unit head who also sits on the team.
+        seen = set()
+        return [(key, label) for key, label in pairs if not (key in seen or seen.add(key))]
+
+    def _get_outside_talk_pairs(self):
+        """Talks beyond the team — practice: each member with the head of each unit they are in
+        charge of, and the principal and each member with at least one branch representative."""
+        self.ensure_one()
+        organization = self.organization_id
+        users = organization.member_ids.user_id
+        pairs = []
+        for unit in organization.unit_ids.filtered(lambda u: u.member_user_id in users):
+            head = unit._talk_party()
+            if head and self._talk_party_key(head) != self._talk_party_key(unit.member_user_id):
+                pairs.append((self._talk_pair_key(unit.member_user_id, head),
+                              f'{unit.member_user_id.name} ↔ {unit.head_name} ({unit.name})'))
+        if organization.representative_ids:
+            for user in users:
+                pairs.append((frozenset((self._talk_party_key(user), ANY_BRANCH_REPRESENTATIVE)),
+                              self.env._('%(member)s ↔ a branch representative', member=user.name)))
         return pairs
 
     def _get_done_talk_pair_keys(self):
         self.ensure_one()
         keys = set()
+        representative_keys = {
+            self._talk_party_key(representative._talk_party())
+            for representative in self.organization_id.representative_ids}
         for talk in self.talk_ids.filtered(lambda t: t.state == 'done'):
             counterpart = talk.counterpart_user_id or talk.counterpart_name
             if talk.initiator_user_id and counterpart:
                 keys.add(self._talk_pair_key(talk.initiator_user_id, counterpart))
+                keys |= self._get_outside_talk_keys(talk, counterpart, representative_keys)
+        return keys
+
+    def _get_outside_talk_keys(self, talk, counterpart, representative_keys):
+        """Keys a done talk covers beyond its two parties: the unit head it names, and the
+        'any branch representative' pair of the member who talked with one."""
+        keys = set()
+        initiator = talk.initiator_user_id
+        if talk.unit_id:
+            keys.add(self._talk_pair_key(initiator, talk.unit_id._talk_party()))
+        if talk.representative_id or self._talk_party_key(counterpart) in representative_keys:
+            keys.add(frozenset((self._talk_party_key(initiator), ANY_BRANCH_REPRESENTATIVE)))
+        if isinstance(counterpart, models.BaseModel) and self._talk_party_key(initiator) in representative_keys:
+            keys.add(frozenset((self._talk_party_key(counterpart), ANY_BRANCH_REPRESENTATIVE)))
         return keys
 
     def _get_missing_talk_pairs(self):
@@ -681,6 +784,7 @@ class PartyMeeting(models.Model):
         for meeting, vals in zip(meetings, vals_list):
             if 'attendee_ids' not in vals:
                 meeting.attendee_ids = meeting._default_attendee_commands()
+        meetings._sync_readiness_lines()
         meetings._carry_over_rectifications()
         return meetings
 
@@ -706,6 +810,15 @@ class PartyMeeting(models.Model):
                 item.carried_from_id.state = item.state
             carried.unlink()
         return super().unlink()
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_reviewed_statements(self):
+        """A submitted or approved outline is never lost with its meeting."""
+        reviewed = self.sudo().with_context(active_test=False).statement_ids.filtered(lambda s: s.state != 'draft')
+        if reviewed:
+            raise UserError(self.env._(
+                'Meeting "%(meeting)s" has outlines past draft (%(statement)s) and cannot be deleted; '
+                'cancel it instead.', meeting=reviewed[0].meeting_id.name, statement=reviewed[0].display_name))
 
     @api.onchange('organization_id')
     def _onchange_organization_id(self):
@@ -767,10 +880,12 @@ class PartyMeeting(models.Model):
         self._check_state(('draft',), self.env._('prepared'))
         self._check_can_prepare()
         self.write({'state': 'preparing'})
+        self._prepare_statements()
         return True
 
     def _check_can_hold(self):
         """Attendance reaches two thirds of the members due to attend — provisions."""
+        self._check_readiness()
         for meeting in self:
             if meeting.date_start and meeting.date_start > fields.Datetime.now():
                 raise UserError(self.env._(
@@ -887,5 +1002,185 @@ class PartyMeeting(models.Model):
                     'initiator_user_id': user_a.id,
                     'counterpart_user_id': user_b.id,
                 })
+            vals_list += meeting._get_outside_talk_vals(planned_keys)
             Talk.create(vals_list)
         return self.action_view_talks() if len(self) == 1 else True
+
+    # ------------------------------------------------------------------
+    # Preparation: outlines, readiness checklist
+    # ------------------------------------------------------------------
+
+    def _get_outside_talk_vals(self, planned_keys):
+        """Planned talks for the missing unit-head and branch-representative pairs."""
+        self.ensure_one()
+        missing = {key for key, _label in self._get_missing_talk_pairs()} - set(planned_keys)
+        representative_keys = {
+            self._talk_party_key(representative._talk_party())
+            for representative in self.organization_id.representative_ids}
+        planned_representative_users = {
+            talk.initiator_user_id for talk in self.talk_ids
+            if talk.representative_id or self._talk_party_key(
+                talk.counterpart_user_id or talk.counterpart_name or '') in representative_keys}
+        vals_list = []
+        for unit in self.organization_id.unit_ids:
+            head = unit._talk_party()
+            if head and self._talk_pair_key(unit.member_user_id, head) in missing:
+                vals_list.append({
+                    'meeting_id': self.id,
+                    'talk_type': 'member_unit_head',
+                    'initiator_user_id': unit.member_user_id.id,
+                    'unit_id': unit.id,
+                    'counterpart_user_id': unit.head_user_id.id,
+                    'counterpart_name': unit.head_name,
+                })
+        representative = self.organization_id.representative_ids[:1]
+        for user in self.organization_id.member_ids.user_id:
+            key = frozenset((self._talk_party_key(user), ANY_BRANCH_REPRESENTATIVE))
+            if representative and key in missing and user not in planned_representative_users \
+                    and representative.user_id != user:
+                vals_list.append({
+                    'meeting_id': self.id,
+                    'talk_type': 'branch_representative',
+                    'initiator_user_id': user.id,
+                    'representative_id': representative.id,
+                    'counterpart_user_id': representative.user_id.id,
+                    'counterpart_name': representative.name,
+                })
+        return vals_list
+
+    def _materials_deadline(self):
+        self.ensure_one()
+        if self.materials_deadline:
+            return self.materials_deadline
+        if self.date_start:
+            return fields.Date.context_today(self, self.date_start) - timedelta(days=1)
+        return fields.Date.context_today(self)
+
+    def _prepare_statements(self):
+        """Open a draft outline for every member and the team material for the principal, each
+        with a to-do due on the materials deadline — reference plan: members write their own
+        outline, the team material is drafted under the principal."""
+        Statement = self.env['party.meeting.statement'].sudo().with_context(mail_create_nosubscribe=True)
+        for meeting in self:
+            existing = meeting.sudo().statement_ids
+            principal = meeting.organization_id.principal_user_id
+            vals_list = [
+                {'meeting_id': meeting.id, 'kind': 'personal', 'author_user_id': user.id}
+                for user in meeting.organization_id.member_ids.user_id
+                if not existing.filtered(lambda s: s.kind == 'personal' and s.author_user_id == user)
+            ]
+            if principal and not existing.filtered(lambda s: s.kind == 'team'):
+                vals_list.append({'meeting_id': meeting.id, 'kind': 'team', 'author_user_id': principal.id})
+            deadline = meeting._materials_deadline()
+            for statement in Statement.create(vals_list):
+                statement.message_subscribe(partner_ids=statement.author_user_id.partner_id.ids)
+                statement.activity_schedule(
+                    'party_democratic_life.mail_activity_type_statement_write',
+                    date_deadline=deadline, user_id=statement.author_user_id.id,
+                    summary=(self.env._('Draft the team check material') if statement.kind == 'team'
+                             else self.env._('Write your outline')))
+
+    def _sync_readiness_lines(self):
+        """Every meeting carries one line per readiness check."""
+        Readiness = self.env['party.meeting.readiness'].sudo()
+        codes = [code for code, _label in Readiness._fields['code'].selection]
+        vals_list = []
+        for meeting in self:
+            present = set(meeting.sudo().readiness_ids.mapped('code'))
+            vals_list += [
+                {'meeting_id': meeting.id, 'code': code, 'sequence': (index + 1) * 10}
+                for index, code in enumerate(codes) if code not in present]
+        Readiness.create(vals_list)
+
+    def _get_readiness_report(self):
+        """What is still missing for each readiness check, as {code: [texts]} — practice
+        (rules.md, before the meeting): a study session; opinions collected; every required talk;
+        every member's outline and the team material approved; guides named; the plan sent to
+        the upper level the organization's number of days before the meeting."""
+        self.ensure_one()
+        # Read as superuser: the checklist shows states and names, never confidential content.
+        meeting = self.sudo()
+        organization = meeting.organization_id
+        report = {}
+        report['study'] = [] if meeting.study_ids else [self.env._('No study session is recorded.')]
+        report['opinion'] = [] if meeting.opinion_ids else [self.env._('No collected opinion is recorded.')]
+
+        talks = [label for _key, label in meeting._get_missing_talk_pairs()]
+        if not organization.representative_ids:
+            talks.insert(0, self.env._(
+                'No branch representative is recorded for %(organization)s.', organization=organization.name))
+        report['talk'] = talks
+
+        state_labels = dict(meeting.statement_ids._fields['state']._description_selection(self.env))
+        outlines = []
+        for user in organization.member_ids.user_id:
+            outline = meeting.statement_ids.filtered(lambda s: s.kind == 'personal' and s.author_user_id == user)[:1]
+            if not outline:
+                outlines.append(self.env._('%(member)s: no outline yet.', member=user.name))
+            elif outline.state != 'approved':
+                outlines.append(self.env._(
+                    '%(member)s: the outline is %(state)s, not approved.',
+                    member=user.name, state=state_labels[outline.state].lower()))
+        report['outline'] = outlines
+
+        team = meeting.statement_ids.filtered(lambda s: s.kind == 'team')[:1]
+        if not team:
+            report['team_material'] = [self.env._('The team check material is not started.')]
+        elif team.state != 'approved':
+            report['team_material'] = [self.env._(
+                'The team check material is %(state)s, not approved.', state=state_labels[team.state].lower())]
+        else:
+            report['team_material'] = []
+
+        report['guide'] = [] if meeting.attendee_ids.filtered(lambda a: a.role == 'guide') else [
+            self.env._('No upper-level guide is named on the Participants tab.')]
+
+        lead_days = organization.plan_lead_days
+        if not meeting.plan_sent_date:
+            report['plan_sent'] = [self.env._('The field "Plan Sent On" is empty.')]
+        elif not meeting.date_start:
+            report['plan_sent'] = [self.env._(
+                'The field "Start" is empty, so the notice period cannot be checked.')]
+        else:
+            days = (fields.Date.context_today(self, meeting.date_start) - meeting.plan_sent_date).days
+            report['plan_sent'] = [] if days >= lead_days else [self.env._(
+                'The plan was sent %(days)s days before the meeting; %(organization)s requires at '
+                'least %(lead)s.', days=days, organization=organization.name, lead=lead_days)]
+        return report
+
+    def _check_readiness(self):
+        """The preparation is complete, or the principal waived the item with a reason — practice."""
+        for meeting in self:
+            meeting._sync_readiness_lines()
+            failing = meeting.readiness_ids.filtered(lambda r: r.state == 'missing')
+            if failing:
+                details = []
+                for line in failing:
+                    missing = (line.missing or '').split('\n')
+                    if len(missing) > 3:
+                        missing = missing[:3] + [self.env._('and %(count)s more', count=len(missing) - 3)]
+                    details.append(f"{line.name} ({'; '.join(missing)})")
+                raise UserError(self.env._(
+                    'Meeting "%(meeting)s" cannot be held: the preparation is not complete. %(items)s. '
+                    'Complete these items, or the principal can waive one with a reason.',
+                    meeting=meeting.name, items='; '.join(details)))
+
+    def waive_readiness(self, code, reason):
+        """Waive the readiness check `code` with a reason (the principal or a manager)."""
+        self._sync_readiness_lines()
+        return self.readiness_ids.filtered(lambda r: r.code == code).action_waive(reason=reason)
+
+    def action_view_studies(self):
+        self.ensure_one()
+        return self._action_open('party_democratic_life.party_meeting_study_action',
+                                 [('meeting_id', '=', self.id)])
+
+    def action_view_opinions(self):
+        self.ensure_one()
+        return self._action_open('party_democratic_life.party_meeting_opinion_action',
+                                 [('meeting_id', '=', self.id)])
+
+    def action_view_statements(self):
+        self.ensure_one()
+        return self._action_open('party_democratic_life.party_meeting_statement_action',
+                                 [('meeting_id', '=', self.id)])

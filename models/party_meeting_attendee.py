@@ -30,6 +30,10 @@ class PartyMeetingAttendee(models.Model):
         ],
         required=True, default='present')
     leave_reason = fields.Char(string='Reason for Leave')
+    had_inquiry = fields.Boolean(
+        string='Talk or Written Inquiry',
+        help='The member had a talk or written inquiry (谈话函询) in the period; their outline must '
+             'explain it.')
     # An absent member's written material is read out at the meeting — practice.
     material_attachment_ids = fields.Many2many(
         'ir.attachment', 'party_meeting_attendee_material_rel', 'attendee_id', 'attachment_id',

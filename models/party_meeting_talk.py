@@ -28,6 +28,14 @@ class PartyMeetingTalk(models.Model):
         'res.users', string='Counterpart', index=True, ondelete='restrict', tracking=True)
     counterpart_name = fields.Char(
         string='Counterpart Name', help='For a counterpart without a login, e.g. a branch representative.')
+    unit_id = fields.Many2one(
+        'party.organization.unit', string='Unit in Charge', ondelete='set null',
+        domain="[('organization_id', '=', organization_id)]",
+        help='The unit whose head the member talks with; fills in the counterpart.')
+    representative_id = fields.Many2one(
+        'party.organization.representative', string='Branch Representative', ondelete='set null',
+        domain="[('organization_id', '=', organization_id)]",
+        help='The branch representative the member talks with; fills in the counterpart.')
     date = fields.Date(tracking=True)
     location = fields.Char()
     content = fields.Html(string='Content', sanitize=True)
@@ -45,6 +53,21 @@ class PartyMeetingTalk(models.Model):
         for talk in self:
             counterpart = talk.counterpart_user_id.name or talk.counterpart_name or '?'
             talk.display_name = f'{talk.initiator_user_id.name or "?"} ↔ {counterpart}'
+
+    @api.onchange('unit_id')
+    def _onchange_unit_id(self):
+        if self.unit_id:
+            self.talk_type = 'member_unit_head'
+            self.initiator_user_id = self.unit_id.member_user_id
+            self.counterpart_user_id = self.unit_id.head_user_id
+            self.counterpart_name = self.unit_id.head_name
+
+    @api.onchange('representative_id')
+    def _onchange_representative_id(self):
+        if self.representative_id:
+            self.talk_type = 'branch_representative'
+            self.counterpart_user_id = self.representative_id.user_id
+            self.counterpart_name = self.representative_id.name
 
     @api.constrains('initiator_user_id', 'counterpart_user_id', 'counterpart_name')
     def _check_counterpart(self):

@@ -64,6 +64,24 @@ class PartyOrganization(models.Model):
     fix_at_once_days = fields.Integer(
         string='Fix-at-once Days', default=30,
         help='A fix-at-once item is due within this many days of the meeting.')
+    min_outline_pages = fields.Integer(
+        string='Minimum Outline Pages', default=6,
+        help='A personal outline below this many pages (22 lines of 28 characters) shows a warning.')
+    statement_template_id = fields.Many2one(
+        'party.statement.template', string='Outline Template', ondelete='restrict',
+        default=lambda self: self.env.ref(
+            'party_democratic_life.party_statement_template_default', raise_if_not_found=False),
+        help='The sections of new outlines and of the team\'s check material.')
+    upper_reviewer_user_id = fields.Many2one(
+        'res.users', string='Upper Reviewer',
+        help='Reviews the principal\'s own outline and the team\'s check material when no guide '
+             'with a login is named on the meeting; without one, the principal reviews them.')
+
+    # Talk counterparts outside the team (rules.md: talk coverage)
+    unit_ids = fields.One2many(
+        'party.organization.unit', 'organization_id', string='Units in Charge')
+    representative_ids = fields.One2many(
+        'party.organization.representative', 'organization_id', string='Branch Representatives')
 
     meeting_ids = fields.One2many('party.meeting', 'organization_id', string='Meetings')
     meeting_count = fields.Integer(compute='_compute_meeting_count')
@@ -72,6 +90,8 @@ class PartyOrganization(models.Model):
         'CHECK(plan_lead_days >= 0 AND report_days > 0 AND min_criticisms >= 0 '
         'AND fix_at_once_days > 0)',
         'Organization settings must be positive numbers.')
+    _min_outline_pages_positive = models.Constraint(
+        'CHECK(min_outline_pages >= 0)', 'The minimum number of outline pages cannot be negative.')
 
     @api.depends('member_ids.user_id')
     def _compute_member_user_ids(self):
@@ -112,6 +132,15 @@ class PartyOrganization(models.Model):
                     'Organization "%(organization)s": the field "Principal" must be set on exactly '
                     'one team member (now %(count)s).',
                     organization=organization.display_name, count=len(principals)))
+
+    @api.constrains('min_outline_pages')
+    def _check_min_outline_pages(self):
+        for organization in self:
+            if organization.min_outline_pages < 0:
+                raise ValidationError(self.env._(
+                    'Organization "%(organization)s": the field "%(field)s" cannot be negative.',
+                    organization=organization.name,
+                    field=self._fields['min_outline_pages'].get_description(self.env)['string']))
 
     @api.constrains('plan_lead_days', 'report_days', 'min_criticisms', 'fix_at_once_days')
     def _check_settings(self):

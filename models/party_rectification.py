@@ -62,8 +62,14 @@ class PartyRectification(models.Model):
             ('talk', 'Talk'),
             ('inspection', 'Inspection or Audit'),
             ('previous', 'Previous Meeting'),
+            ('self_check', 'Self-examination'),
         ],
         required=True, default='study', tracking=True)
+    opinion_id = fields.Many2one(
+        'party.meeting.opinion', string='From Opinion', index=True, ondelete='set null', copy=False)
+    statement_problem_id = fields.Many2one(
+        'party.meeting.statement.problem', string='From Outline Problem', index=True,
+        ondelete='set null', copy=False)
     problem = fields.Html(string='Problem')
     root_cause = fields.Html(string='Root Cause')
     measures = fields.Html(string='Measures')

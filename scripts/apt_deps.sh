@@ -2,8 +2,10 @@
 # Install (as root) the Debian packages that the tests and reports need.
 # Idempotent: apt is only called when one of them is missing.
 set -euo pipefail
+# Usage: apt_deps.sh [run|test]; `run` needs only what serving and printing need.
 # libpq-dev: psycopg2 (pinned by Odoo as source package) compiles against it.
-pkgs=(wkhtmltopdf fonts-noto-cjk chromium poppler-utils libpq-dev)
+pkgs=(wkhtmltopdf fonts-noto-cjk libpq-dev)
+[ "${1:-test}" = run ] || pkgs+=(chromium poppler-utils)
 need=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed || need+=("$p")

@@ -38,6 +38,12 @@ can_create="$(pg -c "SELECT rolsuper OR rolcreatedb FROM pg_roles WHERE rolname 
 [ "$can_create" = t ] \
     || die "PostgreSQL role '$PGUSER' cannot log in or cannot create databases. Create it: sudo -u postgres createuser --createdb '$PGUSER' (or set PGUSER)."
 
+# As root (CI, a fresh machine) the Debian packages are installed here, so that the
+# README's two commands are the whole set-up; otherwise a missing one is reported below.
+if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    bash "$ROOT/scripts/apt_deps.sh" "$mode" || true
+fi
+
 # System tools: wkhtmltopdf renders the PDF reports; the tests also need Chromium
 # (browser tests), poppler (pdftotext/pdftoppm read PDFs back) and CJK fonts (Chinese in PDFs).
 missing() {   # $1 = what, $2 = Debian package

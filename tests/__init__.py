@@ -12,4 +12,9 @@ from . import test_overview
 from . import test_rectification_cron
 from . import test_rectification_rules
 from . import test_reference_flow
+from . import test_preparation
+from . import test_statement
+from . import test_readiness
+from . import test_preparation_demo
+from . import test_preparation_tour
 from . import test_performance

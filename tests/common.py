@@ -1,6 +1,6 @@
 import base64
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import date, datetime, timedelta
 
 from odoo.tests import TransactionCase, new_test_user
 
@@ -115,3 +115,77 @@ class PartyCase(TransactionCase):
             'res_model': 'party.rectification', 'res_id': item.id})
         item.with_env(env).evidence_attachment_ids = [(4, attachment.id)]
         return attachment
+
+    @classmethod
+    def make_criticisms(cls, meeting, minimum=2):
+        """Each present member makes a self-criticism and receives `minimum` criticisms from
+        the next present members, so the meeting can move to rectification."""
+        present = meeting.attendee_ids.filtered(
+            lambda a: a.role == 'member' and a.attendance == 'present').user_id
+        vals_list = []
+        for index, target in enumerate(present):
+            vals_list.append({'meeting_id': meeting.id, 'target_user_id': target.id, 'kind': 'self',
+                              'critic_user_id': target.id, 'content': f'<p>Self-criticism of {target.name}</p>'})
+            for step in range(1, minimum + 1):
+                critic = present[(index + step) % len(present)]
+                vals_list.append({'meeting_id': meeting.id, 'target_user_id': target.id, 'kind': 'mutual',
+                                  'critic_user_id': critic.id,
+                                  'content': f'<p>{critic.name} on {target.name}</p>'})
+        return cls.env['party.meeting.criticism'].create(vals_list)
+
+    @classmethod
+    def make_ready(cls, meeting):
+        """Complete the preparation of `meeting` so its readiness checklist passes and
+        `action_hold` only checks what other rules add: a study session, an opinion, a branch
+        representative and every required talk done, an approved outline for each member and
+        the approved team material, an upper-level guide, and the plan sent in time."""
+        organization = meeting.organization_id
+        held_on = meeting.date_start.date() if meeting.date_start else date(2022, 1, 21)
+        before = held_on - timedelta(days=1)
+        if not meeting.study_ids:
+            cls.env['party.meeting.study'].create({
+                'meeting_id': meeting.id, 'date': before, 'form': 'central_group', 'topic': 'Party history',
+                'attendee_user_ids': [(6, 0, organization.member_user_ids.ids)],
+            })
+        if not meeting.opinion_ids:
+            cls.env['party.meeting.opinion'].create({
+                'meeting_id': meeting.id, 'date': before, 'concerns_team': True,
+                'content': 'Visit the grassroots units more often.',
+            })
+        representative = organization.representative_ids[:1] or cls.env['party.organization.representative'].create({
+            'organization_id': organization.id, 'name': 'Branch Representative', 'branch': 'Office Branch',
+        })
+        users = {f'user:{user.id}': user for user in organization.member_ids.user_id}
+        for key, _label in meeting._get_missing_talk_pairs():
+            member_key = min(k for k in key if k in users)
+            other_key = next(iter(key - {member_key}), member_key)
+            member = users[member_key]
+            if other_key in users:
+                cls.make_talk(meeting, member, users[other_key], date=before)
+            elif other_key.startswith('user:'):
+                cls.make_talk(meeting, member, cls.env['res.users'].browse(int(other_key[5:])),
+                              date=before, talk_type='member_unit_head')
+            elif other_key.startswith('name:'):
+                cls.make_talk(meeting, member, cls.env['res.users'], date=before,
+                              talk_type='member_unit_head', counterpart_name=other_key[5:])
+            else:
+                cls.make_talk(meeting, member, representative.user_id, date=before,
+                              talk_type='branch_representative', representative_id=representative.id,
+                              counterpart_name=representative.name)
+        Statement = cls.env['party.meeting.statement']
+        wanted = [('personal', user) for user in organization.member_ids.user_id]
+        wanted.append(('team', organization.principal_user_id))
+        for kind, author in wanted:
+            statement = meeting.statement_ids.filtered(
+                lambda s: s.kind == kind and (kind == 'team' or s.author_user_id == author))[:1]
+            if not statement:
+                statement = Statement.create({'meeting_id': meeting.id, 'kind': kind, 'author_user_id': author.id})
+            statement.section_ids.write({'content': '<p>Written in full.</p>'})
+            statement.write({'state': 'approved', 'approved_date': before})
+        if not meeting.attendee_ids.filtered(lambda a: a.role == 'guide'):
+            guide = cls.env['res.partner'].create({'name': 'Upper-level Guide'})
+            meeting.attendee_ids = [(0, 0, {'role': 'guide', 'partner_id': guide.id, 'sequence': 100})]
+        latest = held_on - timedelta(days=organization.plan_lead_days)
+        if not meeting.plan_sent_date or meeting.plan_sent_date > latest:
+            meeting.plan_sent_date = latest
+        return meeting

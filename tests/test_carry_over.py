@@ -59,6 +59,7 @@ class TestCarryOver(PartyCase):
 
     def test_hold_needs_a_status_for_each_carried_item(self):
         meeting = self.annual(2021, datetime(2022, 1, 20, 1, 0), state='preparing')
+        self.make_ready(meeting)
         with self.assertRaisesRegex(UserError, 'Study is shallow, Cases are slow|Cases are slow, Study is shallow'):
             meeting.with_user(self.wu).action_hold()
         not_done = meeting.carried_item_ids.filtered(lambda r: r.name == 'Study is shallow')

@@ -107,6 +107,7 @@ class TestMeetingDocuments(PartyCase):
     @freeze_time('2022-01-21 08:00:00')
     def test_hold_schedules_report_activity(self):
         meeting = self.create_meeting(name='To hold', state='preparing')
+        self.make_ready(meeting)
         meeting.with_user(self.wu).action_hold()
         activity = meeting.activity_ids.filtered(
             lambda a: a.activity_type_id == self.env.ref('party_democratic_life.mail_activity_type_party_report'))

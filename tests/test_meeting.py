@@ -75,6 +75,7 @@ class TestMeeting(PartyCase):
     @freeze_time('2022-01-21 06:00:00')
     def test_hold_needs_two_thirds(self):
         self.meeting.action_prepare()
+        self.make_ready(self.meeting)
         lines = self.meeting.attendee_ids
         lines[3:].write({'attendance': 'absent'})  # 3 of 5 present: 9 < 10
         with self.assertRaisesRegex(UserError, '3 of 5 members are present'):
@@ -87,13 +88,16 @@ class TestMeeting(PartyCase):
     @freeze_time('2022-01-20 06:00:00')
     def test_hold_not_before_start(self):
         self.meeting.action_prepare()
+        self.make_ready(self.meeting)
         with self.assertRaisesRegex(UserError, 'before its start'):
             self.meeting.action_hold()
 
     @freeze_time('2022-02-01')
     def test_close_needs_report_and_finished_items(self):
         self.meeting.action_prepare()
+        self.make_ready(self.meeting)
         self.meeting.action_hold()
+        self.make_criticisms(self.meeting)
         self.meeting.action_rectify()
         item = self.make_rectification()
         self.make_rectification(name='Long task', mode='long_term', deadline='2023-01-31')
@@ -103,6 +107,7 @@ class TestMeeting(PartyCase):
         with self.assertRaisesRegex(UserError, 'Training is not regular'):
             self.meeting.action_done()
         item.write({'completion_note': '<p>Done.</p>'})
+        self.add_evidence(item)
         item.action_done()
         item.with_user(self.zhao).action_verify()
         self.meeting.action_done()
@@ -119,6 +124,7 @@ class TestMeeting(PartyCase):
     @freeze_time('2022-01-21 06:00:00')
     def test_cannot_cancel_held_meeting(self):
         self.meeting.action_prepare()
+        self.make_ready(self.meeting)
         self.meeting.action_hold()
         with self.assertRaisesRegex(UserError, 'cannot be cancelled while it is Held'):
             self.meeting.action_cancel()

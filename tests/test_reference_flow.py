@@ -35,6 +35,7 @@ class TestReferenceFlow(PartyCase):
         carried.with_user(self.wu).write({
             'carry_status': 'not_done', 'carry_reason': 'The review rules are still a draft',
             'carry_next_step': 'Adopt the rules in February'})
+        self.make_ready(meeting)
         meeting.with_user(self.wu).action_hold()
         self.assertEqual(meeting.activity_ids.user_id, self.zhao)
 

@@ -1,0 +1,2 @@
+from . import party_meeting_readiness_waive
+from . import party_meeting_statement_return

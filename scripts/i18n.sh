@@ -15,9 +15,10 @@ trap cleanup EXIT
 mkdir -p "$tmp/addons/$MODULE"
 tar -C "$ROOT" --exclude=./.venv --exclude=./.git --exclude=./.addons --exclude=./.odoo-data -cf - . \
     | tar -C "$tmp/addons/$MODULE" -xf -
-odoo=("$PY" "$ODOO_SRC/odoo-bin" "--addons-path=$ODOO_SRC/addons,$tmp/addons" "--db_user=$PGUSER")
+# Only --addons-path may stand before a sub-command; the database role comes from PGUSER.
+odoo=("$PY" "$ODOO_SRC/odoo-bin" "--addons-path=$ODOO_SRC/addons,$tmp/addons")
 info "Installing the addon into $db"
-"${odoo[@]}" -d "$db" -i "$MODULE" --stop-after-init --data-dir="$tmp/data" --log-level=warn \
+"${odoo[@]}" --db_user="$PGUSER" -d "$db" -i "$MODULE" --stop-after-init --data-dir="$tmp/data" --log-level=warn \
     --http-interface=127.0.0.1 --http-port=0
 info "Exporting i18n/$MODULE.pot"
 "${odoo[@]}" i18n export -d "$db" "$MODULE" -l pot -o "$ROOT/i18n/$MODULE.pot"

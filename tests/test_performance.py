@@ -1,3 +1,5 @@
+from unittest.mock import patch
+
 from lxml import etree
 
 from odoo.tests import freeze_time, tagged, users, warmup
@@ -170,6 +172,22 @@ class TestPerformance(PartyCase):
         self.assertEqual(lengths[1] - lengths[0], 3)
         row = next(r for r in result['records'] if r['organization_id']['id'] == self.organization.id)
         self.assertGreaterEqual(row['overdue_count'], 54)
+
+    @warmup
+    def test_daily_cron_query_count(self):
+        """The daily check once the backlog is flagged: the same few queries whether 60 or
+        110 more items are overdue, since it reads only what is new."""
+        Rectification = self.env['party.rectification']
+        with freeze_time('2023-01-10 04:00:00'), \
+                patch.object(type(self.env['ir.cron']), '_commit_progress', return_value=60.0):
+            for extra in (60, 50):
+                self._add_overdue_items(extra)
+                Rectification._cron_check_deadlines()
+                self.assertFalse(Rectification.search_count([
+                    ('is_overdue', '=', True), ('overdue_flagged', '=', False)]))
+                self.env.invalidate_all()
+                with self.assertQueryCount(__system__=2):
+                    Rectification._cron_check_deadlines()
 
     @users('t_qian')
     def test_ledger_rules_still_apply(self):

@@ -85,6 +85,8 @@ def parse_args(argv=None):
     parser.add_argument('--only', help='comma-separated step names to measure (default: all)')
     parser.add_argument('--seed', type=int, default=19)
     parser.add_argument('--output', help='JSON file to write (default benchmarks/results/<time>.json)')
+    parser.add_argument('--markdown', metavar='JSON',
+                        help='only print the results of an earlier run as a Markdown table (for the README)')
     args = parser.parse_args(argv)
     preset = PRESETS['small' if args.small else 'default']
     for name, value in preset.items():
@@ -890,6 +892,25 @@ def print_table(results, summary):
         print(f'{key}: {value}')
 
 
+def markdown(payload):
+    """The results of a run as the README's table."""
+    lines = [
+        '| Step | Queries | Median | Min – max | SQL | Python peak | RSS growth |',
+        '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ]
+    for step in payload['steps']:
+        if 'skipped' in step:
+            lines.append(f'| {step["label"]} | not available: {step["skipped"]} | | | | | |')
+            continue
+        queries = str(step['queries']) if step['queries_min'] == step['queries_max'] else \
+            f'{step["queries_min"]:,}–{step["queries_max"]:,}'
+        memory = [f'{mb(step.get(key))} MB' if key in step else '—' for key in ('py_peak_kb', 'rss_growth_kb')]
+        lines.append(f'| {step["label"]} | {queries} | {step["median_ms"]:,.0f} ms | '
+                     f'{step["min_ms"]:,.0f} – {step["max_ms"]:,.0f} ms | {step["sql_ms"]:,.0f} ms | '
+                     f'{memory[0]} | {memory[1]} |')
+    return '\n'.join(lines)
+
+
 def machine_info(registry):
     from odoo import release
     with registry.cursor() as cr:
@@ -914,6 +935,9 @@ def write_json(payload, output):
 
 def main(argv=None):
     args = parse_args(argv)
+    if args.markdown:
+        print(markdown(json.loads(Path(args.markdown).read_text(encoding='utf-8'))))
+        return
     setup = OdooSetup(args)
     registry = None
     started = time.perf_counter()

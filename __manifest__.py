@@ -14,6 +14,7 @@ ledger that follows every problem to verification and into the next meeting.
     'depends': ['mail'],
     'external_dependencies': {
         'python': ['python-docx', 'xlsxwriter'],
+        'bin': ['wkhtmltopdf'],
     },
     'data': [
         'security/party_democratic_life_security.xml',
@@ -39,6 +40,17 @@ ledger that follows every problem to verification and into the next meeting.
         'wizards/party_meeting_readiness_waive_views.xml',
         'wizards/party_meeting_statement_return_views.xml',
         'views/party_democratic_life_menus.xml',
+        'reports/party_document_reports.xml',
+        'reports/party_document_templates.xml',
+        'reports/party_meeting_reports.xml',
+        'reports/party_meeting_templates.xml',
+        'reports/party_meeting_talk_reports.xml',
+        'reports/party_meeting_talk_templates.xml',
+        'reports/party_meeting_statement_reports.xml',
+        'reports/party_meeting_statement_templates.xml',
+        'reports/party_rectification_reports.xml',
+        'reports/party_rectification_templates.xml',
+        'reports/party_organization_reports.xml',
     ],
     'demo': [
         'demo/party_democratic_life_demo.xml',

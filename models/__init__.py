@@ -16,3 +16,9 @@ from . import party_meeting_opinion
 from . import party_statement_template
 from . import party_meeting_statement
 from . import party_meeting_readiness
+from . import party_document_mixin
+from . import party_meeting_documents
+from . import party_meeting_talk_documents
+from . import party_organization_documents
+from . import party_rectification_documents
+from . import party_meeting_statement_documents

@@ -17,4 +17,8 @@ from . import test_statement
 from . import test_readiness
 from . import test_preparation_demo
 from . import test_preparation_tour
+from . import test_document_tools
+from . import test_printed_documents
+from . import test_document_downloads
+from . import test_document_demo
 from . import test_performance

@@ -706,10 +706,10 @@ def run_steps(bench, registry, setup, args):
         def run(env):
             env['party.meeting'].browse(meeting_id).web_read(form_spec)
         return run
-    bench.measure('meeting_form_small', 'Open a meeting form (small meeting: {rectifications} items, '
-                  '{talks} talks)'.format(**sizes['small']), secretary_small, open_form(small.id))
-    bench.measure('meeting_form_large', 'Open a meeting form (large meeting: {rectifications} items, '
-                  '{talks} talks)'.format(**sizes['large']), secretary_large, open_form(large.id))
+    bench.measure('meeting_form_small', 'Open a meeting form (small meeting: {rectifications:,} items, '
+                  '{talks:,} talks)'.format(**sizes['small']), secretary_small, open_form(small.id))
+    bench.measure('meeting_form_large', 'Open a meeting form (large meeting: {rectifications:,} items, '
+                  '{talks:,} talks)'.format(**sizes['large']), secretary_large, open_form(large.id))
 
     # Ledger
     overdue = [('is_overdue', '=', True)]

@@ -189,6 +189,21 @@ class TestPerformance(PartyCase):
                 with self.assertQueryCount(__system__=2):
                     Rectification._cron_check_deadlines()
 
+    @users('t_wang')
+    @warmup
+    def test_rectification_list_query_count(self):
+        """The printed problem and rectification list (its PDF and Word files share these
+        blocks): the same queries for one organisation's 10 items as for 70 items of two."""
+        Rectification = self.env['party.rectification']
+        small = Rectification.search([('meeting_id', '=', self.meeting.id)])
+        large = Rectification.search([('meeting_id', 'in', (self.meeting | self.large_meeting).ids)])
+        self.assertEqual((len(small), len(large.organization_id)), (10, 2))
+        for items in (small, large):
+            self._new_request()
+            with self.assertQueryCount(t_wang=12):
+                blocks = items._party_document_blocks('rectification_list')
+            self.assertEqual(sum(len(b['rows']) for b in blocks if b['type'] == 'table'), len(items))
+
     @users('t_qian')
     def test_ledger_rules_still_apply(self):
         """The cheap overdue filter does not widen what a member sees."""

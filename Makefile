@@ -6,7 +6,7 @@ DB       ?= party_demo
 PORT     ?= 8069
 export ODOO_SRC VENV DB PORT
 
-.PHONY: help venv run test lint bench i18n clean dropdb
+.PHONY: help venv run test lint bench i18n screenshots clean dropdb
 
 help:
 	@echo "make venv   create/refresh $(VENV) (Odoo's requirements + requirements*.txt)"
@@ -15,6 +15,7 @@ help:
 	@echo "make lint   ruff + pylint-odoo"
 	@echo "make bench  run benchmarks/bench.py (ARGS=... passes arguments)"
 	@echo "make i18n   export i18n/party_democratic_life.pot and merge it into i18n/zh_CN.po"
+	@echo "make screenshots  retake static/description/screenshots/*.png (demo data, in Chinese) for the README"
 	@echo "make clean  remove generated files: test logs, symlinked addons folder, caches (keeps $(VENV) and $(DB))"
 	@echo "make dropdb drop database $(DB) and its filestore (the next make run recreates them)"
 
@@ -36,9 +37,12 @@ bench:
 i18n:
 	@bash scripts/i18n.sh
 
+screenshots:
+	@bash scripts/screenshots.sh
+
 # .odoo-data/filestore and sessions stay: they belong to database $(DB).
 clean:
-	rm -rf .addons .odoo-data/test-* .odoo-data/screenshots .odoo-data/addons-override .ruff_cache
+	rm -rf .addons .odoo-data/test-* .odoo-data/screenshots .odoo-data/screenshots.log .odoo-data/addons-override .ruff_cache
 	find . -path ./$(VENV) -prune -o -path ./.git -prune -o -name __pycache__ -type d -prune -exec rm -rf {} +
 
 dropdb:

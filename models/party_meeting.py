@@ -22,9 +22,11 @@ class PartyMeeting(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     reference = fields.Char(readonly=True, copy=False, index=True, default='/')
+    # No check_company: the meeting's company is its organization's, and on a new meeting the
+    # empty company would restrict the choice to organizations without a company, i.e. none.
     organization_id = fields.Many2one(
         'party.organization', string='Organization', required=True, index=True,
-        tracking=True, ondelete='restrict', check_company=True)
+        tracking=True, ondelete='restrict')
     company_id = fields.Many2one(
         'res.company', related='organization_id.company_id', store=True, index=True)
     state = fields.Selection(

@@ -81,6 +81,7 @@ class PartyRectification(models.Model):
         ],
         string='Kind', required=True, default='deadline', tracking=True)
     deadline = fields.Date(tracking=True, index=True)
+    # group_expand: the ledger's kanban shows every stage, in the order of the work.
     state = fields.Selection(
         [
             ('open', 'Open'),
@@ -89,7 +90,7 @@ class PartyRectification(models.Model):
             ('verified', 'Verified'),
             ('carried', 'Carried Over'),
         ],
-        required=True, default='open', tracking=True, index=True, copy=False)
+        required=True, default='open', tracking=True, index=True, copy=False, group_expand=True)
     completion_note = fields.Html(string='Completion Note', copy=False)
     date_done = fields.Date(string='Completed On', copy=False, readonly=True)
     verified_by_id = fields.Many2one('res.users', string='Verified By', copy=False, readonly=True, tracking=True)

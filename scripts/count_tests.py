@@ -6,8 +6,8 @@ a pass counts as failed beyond Odoo's own failure count (and "note:" lines
 that change nothing). Rules:
 - Odoo ends each run with "odoo.tests.result: F failed, E error(s) of N tests
   when loading database 'db'": these are summed (failed = F + E).
-- A browser test skipped for lack of Chrome or websocket-client counts as failed:
-  a skipped browser test must never look like a passed one.
+- A browser test skipped for lack of Chrome or websocket-client, or because Chrome does
+  not start, counts as failed: a skipped browser test must never look like a passed one.
 - Other skipped tests are neither passed nor failed.
 - An ERROR/CRITICAL log line while Odoo reports no failure, no result line at
   all, or a non-zero exit code each add one failure.
@@ -20,7 +20,11 @@ RESULT = re.compile(TS + r"\w+ \S+ odoo\.tests\.result: (\d+) failed, (\d+) erro
 ERROR = re.compile(TS + r"(ERROR|CRITICAL) ")
 WARNING = re.compile(TS + r"WARNING ")
 SKIP = re.compile(TS + r"INFO \S+ \S+: skipped (.*)")
-BROWSER_SKIP = ("Chrome executable not found", "websocket-client module is not installed")
+# Odoo's reasons for skipping a browser test (odoo/tests/common.py): no Chrome on PATH, no
+# websocket-client, a Chrome that does not start (devtools port never shows, or spawning it fails).
+BROWSER_SKIP = re.compile(
+    r"Chrome executable not found|websocket-client module is not installed"
+    r"|Failed to detect chrome devtools port|chrom\S* not found", re.IGNORECASE)
 
 
 def main():
@@ -37,7 +41,7 @@ def main():
                 tests += int(m[3])
             elif m := SKIP.match(line):
                 skipped += 1
-                if any(b in m[1] for b in BROWSER_SKIP):
+                if BROWSER_SKIP.search(m[1]):
                     browser_skipped += 1
                     reasons.append(f"browser test skipped, counted as failed: {m[1]}")
             elif ERROR.match(line):

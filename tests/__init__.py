@@ -17,6 +17,8 @@ from . import test_statement
 from . import test_readiness
 from . import test_preparation_demo
 from . import test_preparation_tour
+from . import test_tour_cycle
+from . import test_screenshots
 from . import test_document_tools
 from . import test_printed_documents
 from . import test_document_downloads

@@ -29,9 +29,10 @@ class TestAccess(PartyCase):
 
     def test_principal_and_clerk_read_all_talks(self):
         talks = self.talk_qian_sun | self.talk_zhao_li
-        self.assertEqual(self.env['party.meeting.talk'].with_user(self.zhao).search([]), talks)
-        self.assertEqual(self.env['party.meeting.talk'].with_user(self.wu).search([]), talks)
-        self.assertEqual(self.env['party.meeting.talk'].with_user(self.wang).search([]), talks)
+        domain = [('meeting_id', '=', self.meeting.id)]
+        self.assertEqual(self.env['party.meeting.talk'].with_user(self.zhao).search(domain), talks)
+        self.assertEqual(self.env['party.meeting.talk'].with_user(self.wu).search(domain), talks)
+        self.assertEqual(self.env['party.meeting.talk'].with_user(self.wang).search(domain), talks)
 
     def test_observer_reads_meeting_but_no_talks_and_never_writes(self):
         meeting = self.meeting.with_user(self.zheng)
@@ -95,7 +96,9 @@ class TestAccess(PartyCase):
 
     def test_manager_sees_everything(self):
         Meeting = self.env['party.meeting'].with_user(self.wang)
-        self.assertEqual(Meeting.search([]), self.meeting | self.other_meeting)
+        organizations = self.organization | self.other_organization
+        self.assertEqual(Meeting.search([('organization_id', 'in', organizations.ids)]),
+                         self.meeting | self.other_meeting)
         self.other_meeting.with_user(self.wang).write({'location': 'Hall'})
 
     def test_deletion_refused_with_a_reason(self):

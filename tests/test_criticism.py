@@ -157,7 +157,7 @@ class TestCriticism(PartyCase):
         criticism = self.criticise(self.qian, self.sun, content='<p>Rarely visits the squads</p>')
         action = criticism.with_user(self.wu).action_to_rectification()
         self.assertEqual(action['res_model'], 'party.rectification')
-        with Form(self.env['party.rectification'].with_user(self.wu).with_context(action['context'])) as form:
+        with Form(self.env['party.rectification'].with_user(self.wu).with_context(**action['context'])) as form:
             form.name = 'Visits to squads are too rare'
             form.deadline = '2022-02-15'
         item = form.record

@@ -35,7 +35,7 @@ class TestRectification(PartyCase):
         self.assertFalse(on_time.is_overdue)
         self.assertFalse(finished.is_overdue)
         Item = self.env['party.rectification']
-        self.assertEqual(Item.search([('is_overdue', '=', True)]), late)
+        self.assertEqual(Item.search([('is_overdue', '=', True), ('meeting_id', '=', self.meeting.id)]), late)
         self.assertEqual(Item.search([('is_overdue', '=', False), ('meeting_id', '=', self.meeting.id)]),
                          on_time | finished)
         self.assertEqual(self.meeting.overdue_rectification_count, 1)

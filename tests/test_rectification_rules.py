@@ -152,7 +152,7 @@ class TestRectificationRules(PartyCase):
     def test_talk_to_rectification(self):
         talk = self.make_talk(self.meeting, self.qian, self.sun, state='planned', date='2022-01-11')
         action = talk.with_user(self.wu).action_to_rectification()
-        item = self.env['party.rectification'].with_user(self.wu).with_context(action['context']).create(
+        item = self.env['party.rectification'].with_user(self.wu).with_context(**action['context']).create(
             {'name': 'Cases take too long', 'deadline': '2022-03-01'})
         self.assertEqual((item.talk_id, item.source, item.responsible_user_id), (talk, 'talk', self.sun))
         self.assertFalse(item.public)

@@ -55,7 +55,7 @@ class TestReferenceFlow(PartyCase):
 
         criticism = meeting.criticism_ids.filtered(lambda c: c.target_user_id == self.li and c.kind == 'mutual')[:1]
         action = criticism.with_user(self.wu).action_to_rectification()
-        with Form(self.env['party.rectification'].with_user(self.wu).with_context(action['context'])) as form:
+        with Form(self.env['party.rectification'].with_user(self.wu).with_context(**action['context'])) as form:
             form.name = 'Risk points are reviewed too coarsely'
             form.mode = 'immediate'
             form.deadline = date(2022, 2, 15)

@@ -123,7 +123,7 @@ class TestPerformance(PartyCase):
             for meeting in (self.meeting, self.large_meeting):
                 record = self.env['party.meeting'].browse(meeting.id)
                 self._new_request()
-                with self.assertQueryCount(t_zhao=30, t_wang=27):
+                with self.assertQueryCount(t_zhao=31, t_wang=28):
                     [values] = record.web_read(self.form_spec)
                 self.assertEqual(values['rectification_count'], len(meeting.rectification_ids))
                 self.assertEqual(values['talk_count'], len(meeting.talk_ids))
@@ -200,7 +200,7 @@ class TestPerformance(PartyCase):
         self.assertEqual((len(small), len(large.organization_id)), (10, 2))
         for items in (small, large):
             self._new_request()
-            with self.assertQueryCount(t_wang=12):
+            with self.assertQueryCount(t_wang=8):
                 blocks = items._party_document_blocks('rectification_list')
             self.assertEqual(sum(len(b['rows']) for b in blocks if b['type'] == 'table'), len(items))
 

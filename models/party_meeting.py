@@ -248,12 +248,17 @@ class PartyMeeting(models.Model):
                 self.env._('Required Pair'), self.env._('Status'), Markup('').join(rows)) if rows else False
 
     @api.depends('rectification_ids.state', 'rectification_ids.deadline')
+    @api.depends_context('tz')
     def _compute_rectification_counts(self):
-        today = fields.Date.context_today(self)
+        # Counted in SQL: a meeting may carry thousands of items and the form shows two numbers.
+        Rectification = self.env['party.rectification']
+        domain = Domain('meeting_id', 'in', self._origin.ids)
+        counts = dict(Rectification._read_group(domain, ['meeting_id'], ['__count']))
+        overdue = dict(Rectification._read_group(
+            domain & Domain('is_overdue', '=', True), ['meeting_id'], ['__count']))
         for meeting in self:
-            meeting.rectification_count = len(meeting.rectification_ids)
-            meeting.overdue_rectification_count = len(meeting.rectification_ids.filtered(
-                lambda r: r._is_overdue_on(today)))
+            meeting.rectification_count = counts.get(meeting._origin, 0)
+            meeting.overdue_rectification_count = overdue.get(meeting._origin, 0)
 
     @api.depends('report_deadline', 'report_date', 'state')
     @api.depends_context('tz')

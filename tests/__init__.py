@@ -29,3 +29,4 @@ from . import test_document_tools
 from . import test_printed_documents
 from . import test_document_downloads
 from . import test_document_demo
+from . import test_performance

@@ -191,24 +191,15 @@ class PartyMeetingCriticism(models.Model):
             raise UserError(self.env._(
                 'Criticism "%(criticism)s": the field "Content" is empty; there is no problem to rectify.',
                 criticism=self.display_name))
-        return {
-            'type': 'ir.actions.act_window',
-            'name': self.env._('New Rectification'),
-            'res_model': 'party.rectification',
-            'view_mode': 'form',
-            'views': [(False, 'form')],
-            'target': 'current',
-            'context': {
-                'default_name': self.env._(
-                    'Problem raised in the criticism of %(target)s', target=self.target_user_id.name),
-                'default_meeting_id': self.meeting_id.id,
-                'default_criticism_id': self.id,
-                'default_source': 'criticism',
-                'default_scope': 'personal',
-                'default_responsible_user_id': self.target_user_id.id,
-                'default_public': False,
-            },
-        }
+        return self.env['party.rectification']._get_form_action({
+            'name': self.env._('Problem raised in the criticism of %(target)s', target=self.target_user_id.name),
+            'meeting_id': self.meeting_id.id,
+            'criticism_id': self.id,
+            'source': 'criticism',
+            'scope': 'personal',
+            'responsible_user_id': self.target_user_id.id,
+            'public': False,
+        })
 
     def action_view_rectifications(self):
         self.ensure_one()

@@ -112,10 +112,4 @@ class PartyMeetingOpinion(models.Model):
             })
             rectification.message_post(body=self.env._(
                 'Made from the opinion collected on %(date)s.', date=self.date))
-        return {
-            'type': 'ir.actions.act_window',
-            'res_model': 'party.rectification',
-            'res_id': rectification.id,
-            'view_mode': 'form',
-            'target': 'current',
-        }
+        return rectification._get_form_action()

@@ -541,8 +541,28 @@ class PartyMeetingStatement(models.Model):
         return action
 
 
+class PartyMeetingStatementLineMixin(models.AbstractModel):
+    """The lines of an outline follow its lock: only its author edits them, and only while
+    the outline is a draft or returned."""
+    _name = 'party.meeting.statement.line.mixin'
+    _description = 'Line of an Outline'
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            self.env['party.meeting.statement'].browse(
+                list({vals.get('statement_id') for vals in vals_list})).exists()._check_content_editable()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            self.statement_id._check_content_editable()
+        return super().write(vals)
+
+
 class PartyMeetingStatementSection(models.Model):
     _name = 'party.meeting.statement.section'
+    _inherit = ['party.meeting.statement.line.mixin']
     _description = 'Outline Section'
     _order = 'statement_id, sequence, id'
 
@@ -567,18 +587,6 @@ class PartyMeetingStatementSection(models.Model):
             section.is_filled = bool(text.strip())
             section.char_count = len(''.join(text.split()))
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            self.env['party.meeting.statement'].browse(
-                list({vals.get('statement_id') for vals in vals_list})).exists()._check_content_editable()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su:
-            self.statement_id._check_content_editable()
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_only_optional_by_author(self):
         if self.env.su:
@@ -593,6 +601,7 @@ class PartyMeetingStatementSection(models.Model):
 
 class PartyMeetingStatementProblem(models.Model):
     _name = 'party.meeting.statement.problem'
+    _inherit = ['party.meeting.statement.line.mixin']
     _description = 'Problem Found in Self-examination'
     _order = 'statement_id, sequence, id'
 
@@ -629,18 +638,6 @@ class PartyMeetingStatementProblem(models.Model):
                     'Problem "%(problem)s": the field "Key Aspect" must be one of the meeting "%(meeting)s".',
                     problem=problem.display_name, meeting=problem.statement_id.meeting_id.name))
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        if not self.env.su:
-            self.env['party.meeting.statement'].browse(
-                list({vals.get('statement_id') for vals in vals_list})).exists()._check_content_editable()
-        return super().create(vals_list)
-
-    def write(self, vals):
-        if not self.env.su:
-            self.statement_id._check_content_editable()
-        return super().write(vals)
-
     @api.ondelete(at_uninstall=False)
     def _unlink_only_by_author(self):
         if not self.env.su:
@@ -669,10 +666,4 @@ class PartyMeetingStatementProblem(models.Model):
             })
             rectification.message_post(body=self.env._(
                 'Made from a problem in %(statement)s.', statement=statement.display_name))
-        return {
-            'type': 'ir.actions.act_window',
-            'res_model': 'party.rectification',
-            'res_id': rectification.id,
-            'view_mode': 'form',
-            'target': 'current',
-        }
+        return rectification._get_form_action()

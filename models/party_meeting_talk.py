@@ -133,20 +133,12 @@ class PartyMeetingTalk(models.Model):
         saved. The confidential talk record is linked, not copied into the ledger."""
         self.ensure_one()
         owner = self.counterpart_user_id or self.initiator_user_id
-        return {
-            'type': 'ir.actions.act_window',
-            'name': self.env._('New Rectification'),
-            'res_model': 'party.rectification',
-            'view_mode': 'form',
-            'views': [(False, 'form')],
-            'target': 'current',
-            'context': {
-                'default_name': self.env._('Problem raised in the talk %(talk)s', talk=self.display_name),
-                'default_meeting_id': self.meeting_id.id,
-                'default_talk_id': self.id,
-                'default_source': 'talk',
-                'default_scope': 'personal',
-                'default_responsible_user_id': owner.id,
-                'default_public': False,
-            },
-        }
+        return self.env['party.rectification']._get_form_action({
+            'name': self.env._('Problem raised in the talk %(talk)s', talk=self.display_name),
+            'meeting_id': self.meeting_id.id,
+            'talk_id': self.id,
+            'source': 'talk',
+            'scope': 'personal',
+            'responsible_user_id': owner.id,
+            'public': False,
+        })

@@ -301,6 +301,23 @@ class PartyRectification(models.Model):
                 raise UserError(self.env._(
                     'Rectification "%(item)s" cannot be deleted: it is verified.', item=item.name))
 
+    def _get_form_action(self, defaults=None):
+        """The ledger form of this item, or of a new item pre-filled with `defaults`; a new
+        item is stored only when the user saves it."""
+        action = {
+            'type': 'ir.actions.act_window',
+            'res_model': 'party.rectification',
+            'view_mode': 'form',
+            'views': [(False, 'form')],
+            'target': 'current',
+        }
+        if self:
+            action['res_id'] = self.id
+        else:
+            action['name'] = self.env._('New Rectification')
+            action['context'] = {f'default_{name}': value for name, value in (defaults or {}).items()}
+        return action
+
     def _check_state(self, allowed, action_label):
         labels = dict(self._fields['state']._description_selection(self.env))
         for item in self:

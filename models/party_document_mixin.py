@@ -64,6 +64,8 @@ class PartyDocumentMixin(models.AbstractModel):
 
     def _party_document_blocks(self, kind):
         """The numbered blocks of a document (one record, or a list of several)."""
+        # Whoever may not read a record gets no document of it, as for the downloads.
+        self.check_access('read')
         return number_blocks(expand_html(getattr(self, self._party_document_spec(kind)['blocks'])()))
 
     def _party_document_basename(self, kind):

@@ -68,8 +68,8 @@ class PartyMeeting(models.Model):
     location = fields.Char()
     host_user_id = fields.Many2one(
         'res.users', string='Host', compute='_compute_host_user_id', store=True, readonly=False,
-        tracking=True)
-    recorder_user_id = fields.Many2one('res.users', string='Recorder', tracking=True)
+        tracking=True, ondelete='restrict')
+    recorder_user_id = fields.Many2one('res.users', string='Recorder', tracking=True, ondelete='restrict')
 
     # Content
     attendee_ids = fields.One2many('party.meeting.attendee', 'meeting_id', string='Participants', copy=True)
@@ -108,7 +108,7 @@ class PartyMeeting(models.Model):
 
     # Report
     report_deadline = fields.Date(
-        string='Report Deadline', compute='_compute_report_deadline', store=True,
+        string='Report Deadline', compute='_compute_report_deadline', store=True, tracking=True,
         help='The situation report is due this many days after the meeting (organization setting).')
     report_date = fields.Date(string='Report Sent On', tracking=True, copy=False)
     report_body = fields.Html(
@@ -203,8 +203,11 @@ class PartyMeeting(models.Model):
                  'organization_id.representative_ids')
     def _compute_talk_coverage(self):
         for meeting in self:
-            missing = meeting._get_missing_talk_pairs()
-            meeting.talk_count = len(meeting.talk_ids)
+            # Who talked with whom is not confidential: every reader sees the same coverage, also
+            # those who may read none of the talks or only their own.
+            sudo_meeting = meeting.sudo()
+            missing = sudo_meeting._get_missing_talk_pairs()
+            meeting.talk_count = len(sudo_meeting.talk_ids)
             meeting.missing_talk_count = len(missing)
             meeting.missing_talk_pairs = '\n'.join(label for _key, label in missing)
 
@@ -763,6 +766,47 @@ class PartyMeeting(models.Model):
                 raise ValidationError(self.env._(
                     'Meeting "%(meeting)s": the field "Year Covered" (%(year)s) is not a plausible year.',
                     meeting=meeting.name, year=meeting.year))
+
+    @api.constrains('date_start', 'materials_deadline', 'plan_sent_date', 'report_date', 'notice_date')
+    def _check_dates_in_order(self):
+        """The plan and the materials come before the meeting, the report and the notice after
+        it; a meeting moved earlier may not leave its preparation or its items behind — practice."""
+        for meeting in self.filtered('date_start'):
+            held_on = fields.Date.context_today(meeting, meeting.date_start)
+            for field_name in ('materials_deadline', 'plan_sent_date'):
+                if meeting[field_name] and meeting[field_name] > held_on:
+                    raise ValidationError(self.env._(
+                        'Meeting "%(meeting)s": the field "%(field)s" (%(date)s) is after the meeting on '
+                        '%(meeting_date)s.', meeting=meeting.name, date=meeting[field_name],
+                        field=self._fields[field_name]._description_string(self.env), meeting_date=held_on))
+            for field_name in ('report_date', 'notice_date'):
+                if meeting[field_name] and meeting[field_name] < held_on:
+                    raise ValidationError(self.env._(
+                        'Meeting "%(meeting)s": the field "%(field)s" (%(date)s) is before the meeting on '
+                        '%(meeting_date)s.', meeting=meeting.name, date=meeting[field_name],
+                        field=self._fields[field_name]._description_string(self.env), meeting_date=held_on))
+            # Read as superuser: dates only, to name what the new start would leave behind.
+            sudo_meeting = meeting.sudo()
+            later = [
+                (self.env._('study session "%(name)s"', name=record.topic), record.date)
+                for record in sudo_meeting.study_ids if record.date > held_on
+            ] + [
+                (self.env._('talk "%(name)s"', name=record.display_name), record.date)
+                for record in sudo_meeting.talk_ids if record.date and record.date > held_on
+            ] + [
+                (self.env._('opinion "%(name)s"', name=record.name), record.date)
+                for record in sudo_meeting.opinion_ids if record.date > held_on
+            ] + [
+                (self.env._('rectification "%(name)s"', name=record.name), record.deadline)
+                for record in sudo_meeting.rectification_ids
+                if record.deadline and record.deadline < held_on and not record.carried_from_id
+                and record.state != 'carried'
+            ]
+            if later:
+                what, day = later[0]
+                raise ValidationError(self.env._(
+                    'Meeting "%(meeting)s": the field "Start" (%(start)s) does not fit the %(record)s '
+                    'dated %(date)s.', meeting=meeting.name, start=held_on, record=what, date=day))
 
     @api.constrains('previous_meeting_id', 'organization_id')
     def _check_previous_meeting(self):

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class PartyMeetingAttendee(models.Model):
@@ -86,3 +86,18 @@ class PartyMeetingAttendee(models.Model):
                     'but the person is not on the team of %(organization)s.',
                     person=attendee.display_name, meeting=attendee.meeting_id.name,
                     organization=organization.name))
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_on_record(self):
+        """The participant list of a held meeting is part of its record, and so is anyone who
+        criticised or was criticised at the meeting — practice: mark them absent instead."""
+        criticisms = self.env['party.meeting.criticism'].sudo().search([('meeting_id', 'in', self.meeting_id.ids)])
+        for attendee in self:
+            meeting = attendee.meeting_id
+            concerned = criticisms.filtered(lambda c: c.meeting_id == meeting and attendee.user_id and (
+                attendee.user_id in (c.target_user_id | c.critic_user_id)))
+            if meeting.state in ('held', 'rectifying', 'done') or concerned:
+                raise UserError(self.env._(
+                    'Participant "%(person)s" cannot be removed from the field "Participants" of meeting '
+                    '"%(meeting)s": the meeting is held or their criticisms are on record; set their '
+                    'attendance instead.', person=attendee.display_name, meeting=meeting.name))

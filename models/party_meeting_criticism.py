@@ -117,6 +117,14 @@ class PartyMeetingCriticism(models.Model):
                 raise ValidationError(self.env._(
                     'Criticism "%(criticism)s": the field "Critic" or "Guide" is required for a '
                     'guide\'s comment.', criticism=name))
+            else:
+                guides = meeting.attendee_ids.filtered(lambda a: a.role == 'guide')
+                if (criticism.critic_user_id and criticism.critic_user_id not in guides.user_id) or (
+                        criticism.critic_partner_id and criticism.critic_partner_id not in guides.partner_id):
+                    raise ValidationError(self.env._(
+                        'Criticism "%(criticism)s": the field "Critic" or "Guide" of a guide\'s comment must '
+                        'be an upper-level guide listed as a participant of the meeting "%(meeting)s".',
+                        criticism=name, meeting=meeting.name))
 
     @api.constrains('kind', 'target_user_id', 'meeting_id')
     def _check_one_self_criticism(self):

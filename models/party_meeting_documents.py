@@ -196,7 +196,8 @@ class PartyMeeting(models.Model):
             'representatives of their own Party branch. When talking with each member the principal '
             'hears their report on carrying out "one post, two duties" over the past year.')))
         required = len(self._get_required_talk_pairs())
-        planned = len(self.talk_ids.filtered(lambda t: t.state == 'planned'))
+        # A count only: the plan goes to upper-level readers who may not read the talks.
+        planned = len(self.sudo().talk_ids.filtered(lambda t: t.state == 'planned'))
         blocks.append(blk.paragraph(self.env._(
             'Talks required: %(required)s pairs; %(done)s have talked so far and %(planned)s talks are '
             'planned.',

@@ -15,7 +15,8 @@ class PartyMeetingOpinion(models.Model):
         'party.meeting', string='Meeting', required=True, index=True, ondelete='cascade')
     organization_id = fields.Many2one(related='meeting_id.organization_id', store=True, index=True)
     company_id = fields.Many2one(related='meeting_id.company_id', store=True, index=True)
-    date = fields.Date(required=True, default=fields.Date.context_today)
+    date = fields.Date(
+        required=True, compute='_compute_date', store=True, readonly=False, precompute=True)
     source = fields.Selection(
         [
             ('party_member', 'Party Members'),
@@ -46,6 +47,14 @@ class PartyMeetingOpinion(models.Model):
     rectification_ids = fields.One2many('party.rectification', 'opinion_id', string='Rectifications')
     rectification_count = fields.Integer(compute='_compute_rectification_count')
 
+    @api.depends('meeting_id')
+    def _compute_date(self):
+        """Today, or the meeting's day when an opinion is recorded after the meeting."""
+        today = fields.Date.context_today(self)
+        for opinion in self.filtered(lambda o: not o.date):
+            start = opinion.meeting_id.date_start
+            opinion.date = min(today, fields.Date.context_today(opinion, start)) if start else today
+
     @api.depends('content')
     def _compute_name(self):
         for opinion in self:
@@ -73,6 +82,16 @@ class PartyMeetingOpinion(models.Model):
                     'Opinion "%(opinion)s": the field "Concerned Members" lists %(users)s, who are not '
                     'on the team of %(organization)s.', opinion=opinion.name,
                     users=', '.join(outsiders.mapped('name')), organization=opinion.organization_id.name))
+
+    @api.constrains('date', 'meeting_id')
+    def _check_date_before_meeting(self):
+        """Opinions are collected to prepare the meeting, so before it starts."""
+        for opinion in self.filtered(lambda o: o.meeting_id.date_start):
+            held_on = fields.Date.context_today(opinion, opinion.meeting_id.date_start)
+            if opinion.date > held_on:
+                raise ValidationError(self.env._(
+                    'Opinion "%(opinion)s": the field "Date" (%(date)s) is after the meeting on '
+                    '%(meeting_date)s.', opinion=opinion.name, date=opinion.date, meeting_date=held_on))
 
     def action_to_rectification(self):
         """Turn the opinion into a rectification item (source: collected opinion), or open the

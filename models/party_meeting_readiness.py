@@ -37,7 +37,7 @@ class PartyMeetingReadiness(models.Model):
     missing = fields.Text(string='What Is Missing', compute='_compute_state')
     waived = fields.Boolean(readonly=True, copy=False)
     waive_reason = fields.Text(string='Reason for Waiving', readonly=True, copy=False)
-    waived_by_id = fields.Many2one('res.users', string='Waived By', readonly=True, copy=False)
+    waived_by_id = fields.Many2one('res.users', string='Waived By', readonly=True, copy=False, ondelete='restrict')
     waived_date = fields.Datetime(string='Waived On', readonly=True, copy=False)
     can_waive = fields.Boolean(compute='_compute_can_waive')
 

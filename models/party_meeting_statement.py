@@ -58,7 +58,7 @@ class PartyMeetingStatement(models.Model):
         default=lambda self: self.env.user, tracking=True)
     reviewer_user_id = fields.Many2one(
         'res.users', string='Reviewer', compute='_compute_reviewer_user_id', store=True,
-        index=True, tracking=True,
+        index=True, tracking=True, ondelete='restrict',
         help='The principal reviews each member\'s outline; the principal\'s own outline and the '
              'team\'s material are reviewed by a guide named on the meeting, else by the '
              'organization\'s upper reviewer, else by the principal.')
@@ -96,10 +96,10 @@ class PartyMeetingStatement(models.Model):
     page_warning = fields.Char(string='Length Warning', compute='_compute_page_warning')
 
     # Review and versions
-    review_comment = fields.Text(string='Review Comment', readonly=True, copy=False)
-    submitted_date = fields.Date(string='Submitted On', readonly=True, copy=False)
-    approved_date = fields.Date(string='Approved On', readonly=True, copy=False)
-    version = fields.Integer(default=1, readonly=True, copy=False)
+    review_comment = fields.Text(string='Review Comment', readonly=True, copy=False, tracking=True)
+    submitted_date = fields.Date(string='Submitted On', readonly=True, copy=False, tracking=True)
+    approved_date = fields.Date(string='Approved On', readonly=True, copy=False, tracking=True)
+    version = fields.Integer(default=1, readonly=True, copy=False, tracking=True)
     previous_version_id = fields.Many2one(
         'party.meeting.statement', string='Previous Version', readonly=True, copy=False,
         index=True, ondelete='set null')

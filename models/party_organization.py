@@ -32,18 +32,18 @@ class PartyOrganization(models.Model):
         'party.organization.member', 'organization_id', string='Team Members', copy=True)
     member_user_ids = fields.Many2many(
         'res.users', string='Member Users', compute='_compute_member_user_ids',
-        store=True, relation='party_organization_member_user_rel',
+        store=True, relation='party_organization_member_user_rel', tracking=True,
         help='Users on the leadership team; used by access rules and default attendance.')
     principal_user_id = fields.Many2one(
         'res.users', string='Principal', compute='_compute_principal_user_id', store=True,
-        index=True, help='The team member marked as principal (党组书记/主要负责同志).')
+        index=True, tracking=True, help='The team member marked as principal (党组书记/主要负责同志).')
     clerk_user_ids = fields.Many2many(
         'res.users', 'party_organization_clerk_rel', 'organization_id', 'user_id',
-        string='Clerks and Recorders',
+        string='Clerks and Recorders', tracking=True,
         help='Staff who prepare the meeting, record talks and compile minutes.')
     observer_user_ids = fields.Many2many(
         'res.users', 'party_organization_observer_rel', 'organization_id', 'user_id',
-        string='Upper-level Observers',
+        string='Upper-level Observers', tracking=True,
         help='People of the upper level who may read this organization\'s records, never edit.')
     supervisor_partner_ids = fields.Many2many(
         'res.partner', 'party_organization_supervisor_rel', 'organization_id', 'partner_id',
@@ -73,7 +73,7 @@ class PartyOrganization(models.Model):
             'party_democratic_life.party_statement_template_default', raise_if_not_found=False),
         help='The sections of new outlines and of the team\'s check material.')
     upper_reviewer_user_id = fields.Many2one(
-        'res.users', string='Upper Reviewer',
+        'res.users', string='Upper Reviewer', tracking=True,
         help='Reviews the principal\'s own outline and the team\'s check material when no guide '
              'with a login is named on the meeting; without one, the principal reviews them.')
 

@@ -92,9 +92,10 @@ class PartyRectification(models.Model):
         ],
         required=True, default='open', tracking=True, index=True, copy=False, group_expand=True)
     completion_note = fields.Html(string='Completion Note', copy=False)
-    date_done = fields.Date(string='Completed On', copy=False, readonly=True)
-    verified_by_id = fields.Many2one('res.users', string='Verified By', copy=False, readonly=True, tracking=True)
-    date_verified = fields.Date(string='Verified On', copy=False, readonly=True)
+    date_done = fields.Date(string='Completed On', copy=False, readonly=True, tracking=True)
+    verified_by_id = fields.Many2one(
+        'res.users', string='Verified By', copy=False, readonly=True, tracking=True, ondelete='restrict')
+    date_verified = fields.Date(string='Verified On', copy=False, readonly=True, tracking=True)
     evidence_attachment_ids = fields.Many2many(
         'ir.attachment', 'party_rectification_evidence_rel', 'rectification_id', 'attachment_id',
         string='Evidence', copy=False)
@@ -216,6 +217,24 @@ class PartyRectification(models.Model):
                     'Rectification "%(item)s": the field "Deadline" (%(deadline)s) of a fix-at-once item '
                     'must be within %(days)s days of the meeting, i.e. by %(limit)s.',
                     item=item.name, deadline=item.deadline, days=days, limit=limit))
+
+    @api.constrains('deadline', 'meeting_id')
+    def _check_deadline_after_meeting(self):
+        """An item found at a meeting is due after it; an item carried over keeps its old
+        deadline, so it is exempt — practice."""
+        for item in self.filtered(lambda r: r.deadline and r.meeting_id.date_start):
+            if item.carried_from_id or item.state == 'carried':
+                continue
+            held_on = item._get_start_date()
+            if item.deadline < held_on:
+                raise ValidationError(self.env._(
+                    'Rectification "%(item)s": the field "Deadline" (%(deadline)s) is before the meeting '
+                    '"%(meeting)s" on %(meeting_date)s.',
+                    item=item.name, deadline=item.deadline, meeting=item.meeting_id.name, meeting_date=held_on))
+
+    @api.constrains('deadline')
+    def _check_milestones_before_deadline(self):
+        self.milestone_ids._check_date_before_deadline()
 
     @api.constrains('evidence_attachment_ids')
     def _check_evidence_files(self):

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 
 class PartyRectificationMilestone(models.Model):
@@ -15,6 +15,18 @@ class PartyRectificationMilestone(models.Model):
     date = fields.Date(required=True)
     goal = fields.Char(string='Goal', required=True)
     done = fields.Boolean(string='Reached')
+
+    @api.constrains('date', 'rectification_id')
+    def _check_date_before_deadline(self):
+        """A staged goal falls within its item's deadline."""
+        for milestone in self:
+            deadline = milestone.rectification_id.deadline
+            if deadline and milestone.date > deadline:
+                raise ValidationError(self.env._(
+                    'Milestone "%(goal)s" of rectification "%(item)s": the field "Date" (%(date)s) is after '
+                    'the item\'s deadline %(deadline)s.',
+                    goal=milestone.goal, item=milestone.rectification_id.name, date=milestone.date,
+                    deadline=deadline))
 
     @api.model_create_multi
     def create(self, vals_list):

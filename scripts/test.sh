@@ -2,19 +2,25 @@
 # Install the addon in throwaway databases and run its tests with Odoo's runner.
 #   pass nodemo : fresh DB without demo data, every test of the addon ($TEST_TAGS)
 #   pass demo   : fresh DB with demo data, tests tagged party_demo_data
-#   pass upgrade: `-u` of the demo DB, tests tagged party_upgrade
+#   pass upgrade: `-u` of the demo DB, tests tagged party_upgrade (against a snapshot of its
+#                 rows taken just before: scripts/upgrade_snapshot.sql)
+#   pass uninstall: uninstall the addon from that DB and check Odoo still works
+#                 (scripts/uninstall_check.py through `odoo-bin shell`; counts as 1 test)
 # zh_CN is NOT loaded: it would switch users to Chinese and break English
 # assertions; tests that need it activate it themselves.
 # The last line printed is "N passed, N failed"; exit code 0 only if N failed = 0.
 # shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
-PASSES="${PASSES:-nodemo demo upgrade}"
+PASSES="${PASSES:-nodemo demo upgrade uninstall}"
 # Pass nodemo runs every test of the addon except those written for the other passes.
 TEST_TAGS="${TEST_TAGS:-/$MODULE,-party_demo_data,-party_upgrade}"
 PASS_TIMEOUT="${PASS_TIMEOUT:-1800}"   # seconds; a hung browser test must not eat CI's 90 minutes
 
 if [[ " $PASSES " == *" upgrade "* && " $PASSES " != *" demo "*upgrade* ]]; then
     die "PASSES: 'upgrade' updates the database of the 'demo' pass, so 'demo' must come before it."
+fi
+if [[ " $PASSES " == *" uninstall "* && " $PASSES " != *" demo "*uninstall* ]]; then
+    die "PASSES: 'uninstall' works on the database of the 'demo' pass, so 'demo' must come before it."
 fi
 
 bash "$ROOT/scripts/check_prereqs.sh" test
@@ -40,7 +46,7 @@ trap 'exit 130' INT TERM   # so that Ctrl-C still drops the databases
 total_passed=0 total_failed=0 total_skipped=0 summary=()
 run_pass() {   # name db extra-count-args -- odoo args...
     local name="$1" db="$2" count_args="$3"; shift 4
-    local log="$DATA_DIR/test-$name.log" start rc counts
+    local log="$DATA_DIR/test-$name.log" start rc
     info "Test pass '$name' on database $db (log: ${log#"$ROOT"/})"
     start=$(date +%s)
     set +e
@@ -49,6 +55,24 @@ run_pass() {   # name db extra-count-args -- odoo args...
         --screenshots="$DATA_DIR/screenshots" --log-level=info "$@" 2>&1 | tee "$log"
     rc=${PIPESTATUS[0]}
     set -e
+    count_pass "$name" "$log" "$rc" "$start" "$count_args"
+}
+
+uninstall_pass() {   # db: runs scripts/uninstall_check.py in `odoo-bin shell`
+    local db="$1" log="$DATA_DIR/test-uninstall.log" start rc
+    info "Test pass 'uninstall' on database $db (log: ${log#"$ROOT"/})"
+    start=$(date +%s)
+    set +e
+    # odoo-bin [--addons-path=...] shell [options]: the command goes right after the addons path.
+    timeout --kill-after=60 "$PASS_TIMEOUT" "${ODOO[@]:0:3}" shell "${ODOO[@]:2}" -d "$db" --no-http \
+        --data-dir="$tmp" --log-level=info < "$ROOT/scripts/uninstall_check.py" 2>&1 | tee "$log"
+    rc=${PIPESTATUS[0]}
+    set -e
+    count_pass uninstall "$log" "$rc" "$start" --need-tests
+}
+
+count_pass() {   # name log exit-code start-time extra-count-args
+    local name="$1" log="$2" rc="$3" start="$4" count_args="$5" counts
     # shellcheck disable=SC2086  # count_args is zero or one word
     counts="$("$PY" "$ROOT/scripts/count_tests.py" "$log" "$rc" $count_args 2> "$log.reasons")"
     read -r p f s <<< "$counts"
@@ -62,8 +86,13 @@ for pass in $PASSES; do
     case "$pass" in
         nodemo)  run_pass nodemo "$db_nodemo" --need-tests -- -i "$MODULE" --test-tags "$TEST_TAGS" ;;  # no demo: Odoo 19 default
         demo)    run_pass demo "$db_demo" "" -- -i "$MODULE" --with-demo --test-tags party_demo_data ;;
-        upgrade) run_pass upgrade "$db_demo" "" -- -u "$MODULE" --test-tags party_upgrade ;;
-        *) die "Unknown test pass '$pass' in PASSES (known: nodemo demo upgrade)" ;;
+        upgrade)
+            # Without the snapshot the upgrade test fails and says so.
+            psql -X -q -v ON_ERROR_STOP=1 -d "$db_demo" -f "$ROOT/scripts/upgrade_snapshot.sql" \
+                || info "No snapshot of $db_demo before the upgrade"
+            run_pass upgrade "$db_demo" "" -- -u "$MODULE" --test-tags party_upgrade ;;
+        uninstall) uninstall_pass "$db_demo" ;;
+        *) die "Unknown test pass '$pass' in PASSES (known: nodemo demo upgrade uninstall)" ;;
     esac
 done
 

@@ -17,6 +17,12 @@ from . import test_statement
 from . import test_readiness
 from . import test_preparation_demo
 from . import test_preparation_tour
+from . import test_access_matrix
+from . import test_access_http
+from . import test_multi_company
+from . import test_nothing_lost
+from . import test_tracking
+from . import test_access_documents
 from . import test_tour_cycle
 from . import test_screenshots
 from . import test_document_tools

@@ -124,6 +124,7 @@ class TestCriticism(PartyCase):
     def test_guide_comment_needs_a_guide(self):
         with self.assertRaisesRegex(ValidationError, '"Critic" or "Guide"'):
             self.criticise(self.qian, kind='guide_comment')
+        self.meeting.attendee_ids = [(0, 0, {'role': 'guide', 'partner_id': self.supervisor.id})]
         comment = self.criticise(self.qian, kind='guide_comment', critic_partner_id=self.supervisor.id)
         self.assertEqual(comment.kind, 'guide_comment')
         # A guide's comment does not count towards the minimum.

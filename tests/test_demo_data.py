@@ -50,6 +50,34 @@ class TestAfterUpgrade(DemoCase):
         verified = self.meeting.rectification_ids.filtered(lambda r: r.state == 'verified')
         self.assertTrue(verified and all(item.verified_by_id for item in verified))
 
+    def test_no_row_lost_or_changed(self):
+        """Every row of the addon's tables, its messages, tracking values and files is still there
+        with the same values as in the snapshot scripts/test.sh takes before the upgrade."""
+        self.env.cr.execute("SELECT to_regclass('pdl_upgrade_snapshot') IS NOT NULL")
+        self.assertTrue(self.env.cr.fetchone()[0],
+                        'no snapshot: run the upgrade pass through scripts/test.sh (make test)')
+        self.env.cr.execute("SELECT name, row_count, digest FROM pdl_upgrade_snapshot")
+        before = {name: (count, digest) for name, count, digest in self.env.cr.fetchall()}
+        self.env.cr.execute("SELECT name, row_count, digest FROM pdl_snapshot()")
+        after = {name: (count, digest) for name, count, digest in self.env.cr.fetchall()}
+        self.assertGreaterEqual(len(before), 25)
+        self.assertGreater(before['party_meeting'][0], 1)
+        for name in sorted(before.keys() | after.keys()):
+            with self.subTest(table=name):
+                self.assertEqual(after.get(name), before.get(name), f'{name} changed with the upgrade')
+
+    def test_every_computed_value_can_be_computed(self):
+        """The non-stored computes of every record still run after the upgrade, for the manager."""
+        manager = self.env.ref('party_democratic_life.user_wangsiqi_demo', raise_if_not_found=False) or self.env.user
+        for model_name in [name for name in self.env if name.startswith('party.')]:
+            Model = self.env[model_name]
+            if Model._abstract or Model._transient:
+                continue
+            records = Model.with_user(manager).with_context(active_test=False).search([])
+            names = [name for name, field in Model._fields.items() if field.compute and not field.store]
+            with self.subTest(model=model_name):
+                self.assertTrue(records.read(names) or not records)
+
     def test_stored_computed_values_match_a_recompute(self):
         for model_name in [name for name in self.env if name.startswith('party.')]:
             Model = self.env[model_name]

@@ -278,7 +278,7 @@ class TestDocumentExports(DocumentCase):
             return Rectification.create([{
                 'name': f'Item {n}', 'meeting_id': self.meeting.id, 'scope': 'personal',
                 'responsible_user_id': (self.sun | self.li)[n % 2].id, 'focus_id': self.focus_1.id,
-                'problem': f'<p>Problem {n}</p>', 'deadline': f'2022-0{1 + n % 9}-01',
+                'problem': f'<p>Problem {n}</p>', 'deadline': f'2022-0{2 + n % 8}-01',
             } for n in range(count)])
 
         few, many = items(4), items(60)

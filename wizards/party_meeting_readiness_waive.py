@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PartyMeetingReadinessWaive(models.TransientModel):
@@ -12,6 +12,13 @@ class PartyMeetingReadinessWaive(models.TransientModel):
     reason = fields.Text(
         string='Reason for Waiving', required=True,
         help='Why the meeting may be held without this item; it is logged on the meeting.')
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        wizards = super().create(vals_list)
+        # Only who may waive opens the dialog, so it never names another organization's check.
+        wizards.readiness_id._check_can_waive()
+        return wizards
 
     def action_confirm(self):
         self.ensure_one()

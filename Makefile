@@ -1,10 +1,13 @@
 # Developer entry points for the party_democratic_life Odoo 19.0 addon.
 # The work is done by scripts/*.sh; this file only passes the settings on.
+# Odoo 19.0 is taken from $(ODOO_SRC); when that has none, ODOO_ARCHIVE=<odoo source
+# .tar.gz/.tar.xz/.zip> is unpacked there first (scripts/odoo_src.sh).
 ODOO_SRC ?= /opt/odoo
 VENV     ?= .venv
 DB       ?= party_demo
 PORT     ?= 8069
-export ODOO_SRC VENV DB PORT
+ODOO_ARCHIVE ?=
+export ODOO_SRC ODOO_ARCHIVE VENV DB PORT
 
 .PHONY: help venv run test lint bench i18n screenshots clean dropdb
 

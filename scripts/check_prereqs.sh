@@ -5,12 +5,8 @@
 source "$(dirname "$0")/lib.sh"
 mode="${1:-test}"
 
-# Odoo 19.0 source tree.
-[ -f "$ODOO_SRC/odoo-bin" ] \
-    || die "No Odoo found at ODOO_SRC=$ODOO_SRC (no odoo-bin). Check out Odoo 19.0 there or run with ODOO_SRC=/path/to/odoo."
-odoo_version="$(sed -n 's/^version_info = (\([0-9]*\), *\([0-9]*\),.*/\1.\2/p' "$ODOO_SRC/odoo/release.py" 2>/dev/null)"
-[ "$odoo_version" = "19.0" ] \
-    || die "The Odoo at ODOO_SRC=$ODOO_SRC is version '${odoo_version:-unknown}', this addon needs Odoo 19.0. Point ODOO_SRC at an Odoo 19.0 checkout."
+# Odoo 19.0 source tree, unpacked from $ODOO_ARCHIVE when there is none yet.
+bash "$ROOT/scripts/odoo_src.sh"
 
 # The addon itself must look like an Odoo module, or Odoo silently ignores the folder.
 { [ -f "$ADDON_DIR/__manifest__.py" ] && [ -f "$ADDON_DIR/__init__.py" ]; } \

@@ -6,14 +6,19 @@
 #                 rows taken just before: scripts/upgrade_snapshot.sql)
 #   pass uninstall: uninstall the addon from that DB and check Odoo still works
 #                 (scripts/uninstall_check.py through `odoo-bin shell`; counts as 1 test)
+#   pass coexist: a bureau's Odoo that already runs other apps ($COEXIST_APPS, with their
+#                 demo data) gets the addon with its demo data, then every test of the addon
 # zh_CN is NOT loaded: it would switch users to Chinese and break English
 # assertions; tests that need it activate it themselves.
 # The last line printed is "N passed, N failed"; exit code 0 only if N failed = 0.
 # shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
-PASSES="${PASSES:-nodemo demo upgrade uninstall}"
+PASSES="${PASSES:-nodemo demo upgrade uninstall coexist}"
 # Pass nodemo runs every test of the addon except those written for the other passes.
 TEST_TAGS="${TEST_TAGS:-/$MODULE,-party_demo_data,-party_upgrade}"
+# Pass coexist: the apps a bureau's Odoo typically runs already, and the addon's tests there.
+COEXIST_APPS="${COEXIST_APPS:-hr,hr_holidays,calendar,project,survey,contacts}"
+COEXIST_TAGS="${COEXIST_TAGS:-/$MODULE,party_demo_data/$MODULE}"
 PASS_TIMEOUT="${PASS_TIMEOUT:-1800}"   # seconds; a hung browser test must not eat CI's 90 minutes
 
 if [[ " $PASSES " == *" upgrade "* && " $PASSES " != *" demo "*upgrade* ]]; then
@@ -30,12 +35,13 @@ init_odoo_cmd
 mkdir -p "$DATA_DIR"
 db_nodemo="pdl_test_$$_nodemo"
 db_demo="pdl_test_$$_demo"
+db_coexist="pdl_test_$$_coexist"
 tmp="$(mktemp -d "$DATA_DIR/test-$$-XXXX")"     # filestore + sessions of these DBs
 # A free port, so tests can run while `make run` serves on 8069.
 port="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
 
 cleanup() {
-    for db in "$db_nodemo" "$db_demo"; do
+    for db in "$db_nodemo" "$db_demo" "$db_coexist"; do
         PGOPTIONS='-c client_min_messages=warning' pg -c "DROP DATABASE IF EXISTS \"$db\" WITH (FORCE)" || true
     done
     rm -rf "$tmp"
@@ -71,6 +77,23 @@ uninstall_pass() {   # db: runs scripts/uninstall_check.py in `odoo-bin shell`
     count_pass uninstall "$log" "$rc" "$start" --need-tests
 }
 
+coexist_pass() {   # the other apps first, as in a bureau's Odoo; then the addon and its tests
+    local log="$DATA_DIR/test-coexist-apps.log" rc
+    info "Test pass 'coexist': installing $COEXIST_APPS in $db_coexist (log: ${log#"$ROOT"/})"
+    set +e
+    timeout --kill-after=60 "$PASS_TIMEOUT" "${ODOO[@]}" -d "$db_coexist" --with-demo --stop-after-init \
+        --no-http --data-dir="$tmp" --log-level=warn -i "$COEXIST_APPS" > "$log" 2>&1
+    rc=$?
+    set -e
+    if [ "$rc" -ne 0 ]; then
+        tail -n 20 "$log"
+        total_failed=$((total_failed + 1))
+        summary+=("pass coexist: installing $COEXIST_APPS failed (exit code $rc), see ${log#"$ROOT"/}")
+        return
+    fi
+    run_pass coexist "$db_coexist" --need-tests -- -i "$MODULE" --with-demo --test-tags "$COEXIST_TAGS"
+}
+
 count_pass() {   # name log exit-code start-time extra-count-args
     local name="$1" log="$2" rc="$3" start="$4" count_args="$5" counts
     # shellcheck disable=SC2086  # count_args is zero or one word
@@ -92,7 +115,8 @@ for pass in $PASSES; do
                 || info "No snapshot of $db_demo before the upgrade"
             run_pass upgrade "$db_demo" "" -- -u "$MODULE" --test-tags party_upgrade ;;
         uninstall) uninstall_pass "$db_demo" ;;
-        *) die "Unknown test pass '$pass' in PASSES (known: nodemo demo upgrade uninstall)" ;;
+        coexist)   coexist_pass ;;
+        *) die "Unknown test pass '$pass' in PASSES (known: nodemo demo upgrade uninstall coexist)" ;;
     esac
 done
 

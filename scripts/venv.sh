@@ -25,7 +25,7 @@ find_python() {
     die "No Python >= 3.10 found. Install Python 3.12 (e.g. 'pyenv install 3.12') or set PYTHON=/path/to/python3.12."
 }
 
-[ -f "$ODOO_SRC/requirements.txt" ] || die "No Odoo at ODOO_SRC=$ODOO_SRC (requirements.txt missing). Set ODOO_SRC to an Odoo 19.0 checkout."
+bash "$ROOT/scripts/odoo_src.sh"    # Odoo's requirements.txt comes with its tree
 
 if [ ! -x "$PY" ]; then
     base_py="$(find_python)"

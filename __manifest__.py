@@ -57,6 +57,9 @@ ledger that follows every problem to verification and into the next meeting.
         'demo/party_democratic_life_preparation_demo.xml',
     ],
     'assets': {
+        'web.assets_backend': [
+            'party_democratic_life/static/src/**/*',
+        ],
         'web.assets_tests': [
             'party_democratic_life/static/tests/tours/**/*',
         ],

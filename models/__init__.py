@@ -1,3 +1,4 @@
+from . import party_edit_version_mixin
 from . import party_organization
 from . import party_organization_member
 from . import party_organization_unit

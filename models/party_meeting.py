@@ -17,7 +17,7 @@ MINUTES_OPEN_STATES = ('draft', 'preparing', 'held')
 class PartyMeeting(models.Model):
     _name = 'party.meeting'
     _description = 'Democratic Life Meeting'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'party.edit.version.mixin']
     _order = 'date_start desc, id desc'
 
     name = fields.Char(required=True, tracking=True)

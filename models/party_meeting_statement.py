@@ -39,7 +39,7 @@ def _first_line(text, length=60):
 class PartyMeetingStatement(models.Model):
     _name = 'party.meeting.statement'
     _description = 'Check Material or Personal Outline'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'party.edit.version.mixin']
     _order = 'meeting_id, kind desc, sequence, version desc, id'
 
     meeting_id = fields.Many2one(
@@ -455,6 +455,7 @@ class PartyMeetingStatement(models.Model):
     def action_approve(self):
         self._check_state(('submitted',), self.env._('approved'))
         self._check_reviewer()
+        self._check_edit_version_from_context()   # approve the text the reviewer read, not a newer one
         self.sudo().write({'state': 'approved', 'approved_date': fields.Date.context_today(self)})
         for statement in self.sudo():
             statement.activity_feedback([ACTIVITY_REVIEW])
@@ -465,6 +466,7 @@ class PartyMeetingStatement(models.Model):
         open the dialog that asks for one."""
         self._check_state(('submitted',), self.env._('returned'))
         self._check_reviewer()
+        self._check_edit_version_from_context()
         if comment is None:
             return {
                 'type': 'ir.actions.act_window',

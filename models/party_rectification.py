@@ -35,7 +35,7 @@ EVIDENCE_MIMETYPES = {
 class PartyRectification(models.Model):
     _name = 'party.rectification'
     _description = 'Rectification Item'
-    _inherit = ['mail.thread', 'mail.activity.mixin']
+    _inherit = ['mail.thread', 'mail.activity.mixin', 'party.edit.version.mixin']
     _order = 'deadline, id'
 
     name = fields.Char(string='Problem in One Line', required=True, tracking=True)
@@ -385,6 +385,7 @@ class PartyRectification(models.Model):
     def action_verify(self):
         self._check_state(('done',), self.env._('verified'))
         self._check_verifier()
+        self._check_edit_version_from_context()   # verify the evidence the principal saw
         # The verifier may not be allowed to write someone else's personal item.
         self.sudo().write({
             'state': 'verified',

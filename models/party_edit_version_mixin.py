@@ -46,7 +46,7 @@ class PartyEditVersionMixin(models.AbstractModel):
         """Refuse to change a record whose version is no longer the one the user worked on."""
         if not isinstance(base_version, int) or isinstance(base_version, bool):
             raise UserError(self.env._(
-                '%(record)s: the field "Version" must be a whole number, not %(value)r.',
+                '%(record)s: the field "Edit Version" must be a whole number, not %(value)r.',
                 record=self[:1].display_name, value=base_version))
         self.invalidate_recordset(['party_edit_version', 'party_edit_user_id', 'party_edit_date'])
         for record in self:

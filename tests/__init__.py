@@ -30,3 +30,4 @@ from . import test_printed_documents
 from . import test_document_downloads
 from . import test_document_demo
 from . import test_performance
+from . import test_plan_steps

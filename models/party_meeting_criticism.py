@@ -6,14 +6,14 @@ from odoo.tools import html2plaintext, is_html_empty
 
 # How a criticism must not open — the plan's three "don'ts" (三个不能): praise before the
 # shortcomings, a wish instead of the problem, a work suggestion instead of the criticism.
-# Words that mark such an opening, looked for in the first sentence only; a hint, never a block.
+# Words that mark such an opening, looked for in the first clause only; a hint, never a block.
 OPENING_WORDS = {
     'praise': ('成绩', '肯定', '优点', '长处', '值得学习', '表现突出', '工作认真', '工作扎实', '认真负责',
                '成效明显', '做了大量', 'good work', 'has done well', 'achievement', 'praise'),
     'wish': ('希望', '期望', '期待', '盼望', 'i hope', 'hope that', 'i wish'),
     'suggestion': ('建议', '可以考虑', '最好能', '应进一步', 'i suggest', 'suggest that', 'recommend'),
 }
-FIRST_SENTENCE_END = re.compile(r'[。！？!?；;\n]|\.(?:\s|$)')
+OPENING_END = re.compile(r'[。！？!?；;，,：:\n]|\.(?:\s|$)')
 
 # States in which criticisms are recorded: during the meeting, and afterwards for the members
 # who were away (their criticisms are given later and recorded the same way).
@@ -60,7 +60,7 @@ class PartyMeetingCriticism(models.Model):
             ('suggestion', 'Opens with a suggestion'),
         ],
         string='Opening', compute='_compute_opening_kind', store=True,
-        help='A mutual criticism whose first sentence praises, wishes or suggests instead of naming the problem.')
+        help='A mutual criticism whose first clause praises, wishes or suggests instead of naming the problem.')
     opening_warning = fields.Char(string='Wording Warning', compute='_compute_opening_warning')
     wording_confirmed = fields.Boolean(
         string='Wording Confirmed', copy=False,
@@ -97,7 +97,7 @@ class PartyMeetingCriticism(models.Model):
     def _find_opening_kind(self):
         self.ensure_one()
         text = html2plaintext(self.content or '').strip()
-        first = FIRST_SENTENCE_END.split(text, maxsplit=1)[0].lower()
+        first = OPENING_END.split(text, maxsplit=1)[0].lower()
         return next((kind for kind, words in OPENING_WORDS.items() if any(word in first for word in words)), False)
 
     @api.depends('opening_kind')

@@ -45,7 +45,7 @@ class PartyMeeting(models.Model):
             if missing:
                 raise UserError(self.env._(
                     'Meeting "%(meeting)s" cannot move to rectification: the statements of commitment are '
-                    'incomplete (tab "Statements"): %(members)s.', meeting=meeting.name, members='; '.join(missing)))
+                    'incomplete (tab "Statements of Commitment"): %(members)s.', meeting=meeting.name, members='; '.join(missing)))
         return result
 
     def action_send_lists(self):

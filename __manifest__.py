@@ -32,11 +32,13 @@ ledger that follows every problem to verification and into the next meeting.
         'views/party_meeting_talk_views.xml',
         'views/party_rectification_views.xml',
         'views/party_meeting_criticism_views.xml',
+        'views/party_meeting_remark_views.xml',
         'views/party_rectification_overview_views.xml',
         'views/party_meeting_study_views.xml',
         'views/party_meeting_opinion_views.xml',
         'views/party_meeting_statement_views.xml',
         'views/party_statement_template_views.xml',
+        'views/party_meeting_steps_views.xml',
         'wizards/party_meeting_readiness_waive_views.xml',
         'wizards/party_meeting_statement_return_views.xml',
         'views/party_democratic_life_menus.xml',
@@ -55,6 +57,7 @@ ledger that follows every problem to verification and into the next meeting.
     'demo': [
         'demo/party_democratic_life_demo.xml',
         'demo/party_democratic_life_preparation_demo.xml',
+        'demo/party_democratic_life_plan_steps_demo.xml',
     ],
     'assets': {
         'web.assets_backend': [

@@ -11,6 +11,7 @@ from . import party_meeting_talk
 from . import party_rectification
 from . import party_rectification_milestone
 from . import party_meeting_criticism
+from . import party_meeting_remark
 from . import party_rectification_overview
 from . import party_meeting_study
 from . import party_meeting_opinion
@@ -23,3 +24,4 @@ from . import party_meeting_talk_documents
 from . import party_organization_documents
 from . import party_rectification_documents
 from . import party_meeting_statement_documents
+from . import party_meeting_steps

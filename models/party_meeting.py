@@ -7,9 +7,6 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import is_html_empty
 
-# A talk with any one of the organization's branch representatives covers the member's pair.
-ANY_BRANCH_REPRESENTATIVE = 'any:branch_representative'
-
 # After these states the meeting's own record (minutes) is final.
 MINUTES_OPEN_STATES = ('draft', 'preparing', 'held')
 
@@ -200,7 +197,9 @@ class PartyMeeting(models.Model):
     @api.depends('talk_ids.state', 'talk_ids.initiator_user_id', 'talk_ids.counterpart_user_id',
                  'talk_ids.counterpart_name', 'organization_id.member_ids.user_id',
                  'talk_ids.unit_id', 'talk_ids.representative_id', 'organization_id.unit_ids',
-                 'organization_id.representative_ids')
+                 'organization_id.representative_ids',
+                 'talk_ids.duty_report', 'organization_id.member_ids.branch',
+                 'organization_id.representative_ids.branch')
     def _compute_talk_coverage(self):
         for meeting in self:
             # Who talked with whom is not confidential: every reader sees the same coverage, also
@@ -229,7 +228,9 @@ class PartyMeeting(models.Model):
     @api.depends('talk_ids.state', 'talk_ids.initiator_user_id', 'talk_ids.counterpart_user_id',
                  'talk_ids.counterpart_name', 'talk_ids.unit_id', 'talk_ids.representative_id',
                  'organization_id.member_ids.user_id', 'organization_id.unit_ids',
-                 'organization_id.representative_ids')
+                 'organization_id.representative_ids',
+                 'talk_ids.duty_report', 'organization_id.member_ids.branch',
+                 'organization_id.representative_ids.branch')
     def _compute_talk_coverage_html(self):
         done_label, missing_label = self.env._('Done'), self.env._('Missing')
         for meeting in self:
@@ -296,6 +297,7 @@ class PartyMeeting(models.Model):
             meeting.carried_missing_status_count = len(meeting._get_carried_items_without_status())
 
     @api.depends('criticism_ids.kind', 'criticism_ids.target_user_id', 'criticism_ids.critic_user_id',
+                 'criticism_ids.opening_kind', 'criticism_ids.wording_confirmed',
                  'attendee_ids.attendance', 'attendee_ids.user_id', 'organization_id.min_criticisms')
     def _compute_criticism_matrix(self):
         stats_by_meeting = self._get_criticism_stats()
@@ -337,7 +339,8 @@ class PartyMeeting(models.Model):
 
     def _get_outside_talk_pairs(self):
         """Talks beyond the team — practice: each member with the head of each unit they are in
-        charge of, and the principal and each member with at least one branch representative."""
+        charge of, and the principal and each member with a representative of his or her own Party
+        branch (本人组织关系所在党支部) — reference plan."""
         self.ensure_one()
         organization = self.organization_id
         users = organization.member_ids.user_id
@@ -348,35 +351,44 @@ class PartyMeeting(models.Model):
                 pairs.append((self._talk_pair_key(unit.member_user_id, head),
                               f'{unit.member_user_id.name} ↔ {unit.head_name} ({unit.name})'))
         if organization.representative_ids:
-            for user in users:
-                pairs.append((frozenset((self._talk_party_key(user), ANY_BRANCH_REPRESENTATIVE)),
-                              self.env._('%(member)s ↔ a branch representative', member=user.name)))
+            for member in organization.member_ids:
+                pairs.append((frozenset((self._talk_party_key(member.user_id), member._branch_talk_key())),
+                              member._branch_talk_label()))
         return pairs
 
     def _get_done_talk_pair_keys(self):
         self.ensure_one()
         keys = set()
-        representative_keys = {
-            self._talk_party_key(representative._talk_party())
-            for representative in self.organization_id.representative_ids}
+        representative_keys = self._get_representative_branch_keys()
         for talk in self.talk_ids.filtered(lambda t: t.state == 'done'):
             counterpart = talk.counterpart_user_id or talk.counterpart_name
             if talk.initiator_user_id and counterpart:
-                keys.add(self._talk_pair_key(talk.initiator_user_id, counterpart))
+                if talk._counts_for_its_pair():
+                    keys.add(self._talk_pair_key(talk.initiator_user_id, counterpart))
                 keys |= self._get_outside_talk_keys(talk, counterpart, representative_keys)
         return keys
 
+    def _get_representative_branch_keys(self):
+        """{talk party key of a representative: key of the branch they speak for}."""
+        self.ensure_one()
+        return {
+            self._talk_party_key(representative._talk_party()): representative._branch_talk_key()
+            for representative in self.organization_id.representative_ids}
+
     def _get_outside_talk_keys(self, talk, counterpart, representative_keys):
         """Keys a done talk covers beyond its two parties: the unit head it names, and the
-        'any branch representative' pair of the member who talked with one."""
+        branch pair of the member who talked with a representative of that branch."""
         keys = set()
         initiator = talk.initiator_user_id
         if talk.unit_id:
             keys.add(self._talk_pair_key(initiator, talk.unit_id._talk_party()))
-        if talk.representative_id or self._talk_party_key(counterpart) in representative_keys:
-            keys.add(frozenset((self._talk_party_key(initiator), ANY_BRANCH_REPRESENTATIVE)))
-        if isinstance(counterpart, models.BaseModel) and self._talk_party_key(initiator) in representative_keys:
-            keys.add(frozenset((self._talk_party_key(counterpart), ANY_BRANCH_REPRESENTATIVE)))
+        branch = (talk.representative_id._branch_talk_key() if talk.representative_id
+                  else representative_keys.get(self._talk_party_key(counterpart)))
+        if branch:
+            keys.add(frozenset((self._talk_party_key(initiator), branch)))
+        branch = representative_keys.get(self._talk_party_key(initiator))
+        if isinstance(counterpart, models.BaseModel) and branch:
+            keys.add(frozenset((self._talk_party_key(counterpart), branch)))
         return keys
 
     def _get_missing_talk_pairs(self):
@@ -401,12 +413,14 @@ class PartyMeeting(models.Model):
         meeting everyone on it may see, the texts stay behind the record rules."""
         result = {}
         for meeting in self:
-            stats = {'total': 0, 'self': set(), 'mutual': {}, 'guide': {}, 'pairs': {}}
+            stats = {'total': 0, 'self': set(), 'mutual': {}, 'guide': {}, 'pairs': {}, 'unconfirmed': {}}
             for criticism in meeting.sudo().criticism_ids:
                 target = criticism.target_user_id.id
                 stats['total'] += 1
                 if criticism.kind == 'self':
                     stats['self'].add(target)
+                elif criticism.kind == 'mutual' and criticism._awaits_confirmation():
+                    stats['unconfirmed'][target] = stats['unconfirmed'].get(target, 0) + 1
                 elif criticism.kind == 'mutual':
                     stats['mutual'][target] = stats['mutual'].get(target, 0) + 1
                     pair = (criticism.critic_user_id.id, target)
@@ -433,6 +447,10 @@ class PartyMeeting(models.Model):
             if received < minimum:
                 problems.append(self.env._(
                     '%(received)s of at least %(minimum)s criticisms', received=received, minimum=minimum))
+                if stats['unconfirmed'].get(user.id):
+                    problems.append(self.env._(
+                        "%(count)s more awaiting the critic's confirmation of the wording",
+                        count=stats['unconfirmed'][user.id]))
             if problems:
                 shortfalls[user.id] = f"{user.name}: {', '.join(problems)}"
         return shortfalls
@@ -1044,7 +1062,6 @@ class PartyMeeting(models.Model):
                     user_a, user_b = user_b, user_a
                 vals_list.append({
                     'meeting_id': meeting.id,
-                    'talk_type': 'principal_member' if user_a == principal else 'member_member',
                     'initiator_user_id': user_a.id,
                     'counterpart_user_id': user_b.id,
                 })
@@ -1060,33 +1077,28 @@ class PartyMeeting(models.Model):
         """Planned talks for the missing unit-head and branch-representative pairs."""
         self.ensure_one()
         missing = {key for key, _label in self._get_missing_talk_pairs()} - set(planned_keys)
-        representative_keys = {
-            self._talk_party_key(representative._talk_party())
-            for representative in self.organization_id.representative_ids}
-        planned_representative_users = {
-            talk.initiator_user_id for talk in self.talk_ids
-            if talk.representative_id or self._talk_party_key(
-                talk.counterpart_user_id or talk.counterpart_name or '') in representative_keys}
+        representative_keys = self._get_representative_branch_keys()
+        for talk in self.talk_ids:
+            counterpart = talk.counterpart_user_id or talk.counterpart_name
+            if talk.initiator_user_id and counterpart:
+                missing -= self._get_outside_talk_keys(talk, counterpart, representative_keys)
         vals_list = []
         for unit in self.organization_id.unit_ids:
             head = unit._talk_party()
             if head and self._talk_pair_key(unit.member_user_id, head) in missing:
                 vals_list.append({
                     'meeting_id': self.id,
-                    'talk_type': 'member_unit_head',
                     'initiator_user_id': unit.member_user_id.id,
                     'unit_id': unit.id,
                     'counterpart_user_id': unit.head_user_id.id,
                     'counterpart_name': unit.head_name,
                 })
-        representative = self.organization_id.representative_ids[:1]
-        for user in self.organization_id.member_ids.user_id:
-            key = frozenset((self._talk_party_key(user), ANY_BRANCH_REPRESENTATIVE))
-            if representative and key in missing and user not in planned_representative_users \
-                    and representative.user_id != user:
+        for member in self.organization_id.member_ids:
+            user, representative = member.user_id, member._branch_representatives()[:1]
+            key = frozenset((self._talk_party_key(user), member._branch_talk_key()))
+            if representative and key in missing:
                 vals_list.append({
                     'meeting_id': self.id,
-                    'talk_type': 'branch_representative',
                     'initiator_user_id': user.id,
                     'representative_id': representative.id,
                     'counterpart_user_id': representative.user_id.id,
@@ -1140,7 +1152,7 @@ class PartyMeeting(models.Model):
 
     def _get_readiness_report(self):
         """What is still missing for each readiness check, as {code: [texts]} — practice
-        (rules.md, before the meeting): a study session; opinions collected; every required talk;
+        (rules.md, before the meeting): group study and self-study; opinions collected; every required talk;
         every member's outline and the team material approved; guides named; the plan sent to
         the upper level the organization's number of days before the meeting."""
         self.ensure_one()
@@ -1148,10 +1160,11 @@ class PartyMeeting(models.Model):
         meeting = self.sudo()
         organization = meeting.organization_id
         report = {}
-        report['study'] = [] if meeting.study_ids else [self.env._('No study session is recorded.')]
+        report['study'] = meeting.study_ids._get_readiness_missing()
         report['opinion'] = [] if meeting.opinion_ids else [self.env._('No collected opinion is recorded.')]
 
-        talks = [label for _key, label in meeting._get_missing_talk_pairs()]
+        talks = organization._get_talk_setup_problems() + [
+            label for _key, label in meeting._get_missing_talk_pairs()]
         if not organization.representative_ids:
             talks.insert(0, self.env._(
                 'No branch representative is recorded for %(organization)s.', organization=organization.name))

@@ -39,6 +39,14 @@ class PartyMeetingAttendee(models.Model):
         'ir.attachment', 'party_meeting_attendee_material_rel', 'attendee_id', 'attachment_id',
         string='Written Material', help='The written self-examination of a member who is away.')
     material_read_out = fields.Boolean(string='Material Read Out')
+    # The two statements of commitment (表态) of each member at the meeting — reference plan.
+    responsibility_statement = fields.Text(
+        string='Statement on the Team Material',
+        help="After the team's check material is read, the whole team claims responsibility and each "
+             "member makes a short statement (全体班子认领责任，并作简要表态).")
+    criticism_statement = fields.Text(
+        string='Statement on the Criticisms',
+        help='After the criticisms, the member states how he or she takes them (开展批评完毕后作简要表态).')
 
     @api.depends('user_id')
     def _compute_partner_id(self):
@@ -86,6 +94,19 @@ class PartyMeetingAttendee(models.Model):
                     'but the person is not on the team of %(organization)s.',
                     person=attendee.display_name, meeting=attendee.meeting_id.name,
                     organization=organization.name))
+
+    def _get_missing_statements(self):
+        """Present members whose two statements of commitment are not both recorded, as texts."""
+        missing = []
+        for attendee in self.filtered(lambda a: a.role == 'member' and a.attendance == 'present'):
+            lacks = []
+            if not (attendee.responsibility_statement or '').strip():
+                lacks.append(self.env._('no statement on the team material'))
+            if not (attendee.criticism_statement or '').strip():
+                lacks.append(self.env._('no statement on the criticisms'))
+            if lacks:
+                missing.append(f"{attendee.user_id.name or attendee.display_name}: {', '.join(lacks)}")
+        return missing
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_on_record(self):

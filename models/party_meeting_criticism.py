@@ -1,6 +1,19 @@
+import re
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext, is_html_empty
+
+# How a criticism must not open — the plan's three "don'ts" (三个不能): praise before the
+# shortcomings, a wish instead of the problem, a work suggestion instead of the criticism.
+# Words that mark such an opening, looked for in the first clause only; a hint, never a block.
+OPENING_WORDS = {
+    'praise': ('成绩', '肯定', '优点', '长处', '值得学习', '表现突出', '工作认真', '工作扎实', '认真负责',
+               '成效明显', '做了大量', 'good work', 'has done well', 'achievement', 'praise'),
+    'wish': ('希望', '期望', '期待', '盼望', 'i hope', 'hope that', 'i wish'),
+    'suggestion': ('建议', '可以考虑', '最好能', '应进一步', 'i suggest', 'suggest that', 'recommend'),
+}
+OPENING_END = re.compile(r'[。！？!?；;，,：:\n]|\.(?:\s|$)')
 
 # States in which criticisms are recorded: during the meeting, and afterwards for the members
 # who were away (their criticisms are given later and recorded the same way).
@@ -40,6 +53,19 @@ class PartyMeetingCriticism(models.Model):
     response = fields.Html(
         string='Response and Commitment', sanitize=True,
         help="The criticised member's response and brief statement of commitment (表态).")
+    opening_kind = fields.Selection(
+        [
+            ('praise', 'Opens with praise'),
+            ('wish', 'Opens with a wish'),
+            ('suggestion', 'Opens with a suggestion'),
+        ],
+        string='Opening', compute='_compute_opening_kind', store=True,
+        help='A mutual criticism whose first clause praises, wishes or suggests instead of naming the problem.')
+    opening_warning = fields.Char(string='Wording Warning', compute='_compute_opening_warning')
+    wording_confirmed = fields.Boolean(
+        string='Wording Confirmed', copy=False,
+        help='The critic keeps the wording despite the warning; until then the criticism does not count '
+             'towards the minimum. Changing the content asks again.')
     after_meeting = fields.Boolean(
         string='Given After the Meeting', compute='_compute_after_meeting', store=True,
         help='Criticism given afterwards to a member who was away from the meeting.')
@@ -62,6 +88,39 @@ class PartyMeetingCriticism(models.Model):
     def _compute_after_meeting(self):
         for criticism in self:
             criticism.after_meeting = criticism.target_user_id not in criticism.meeting_id._get_present_member_users()
+
+    @api.depends('content', 'kind')
+    def _compute_opening_kind(self):
+        for criticism in self:
+            criticism.opening_kind = criticism._find_opening_kind() if criticism.kind == 'mutual' else False
+
+    def _find_opening_kind(self):
+        self.ensure_one()
+        text = html2plaintext(self.content or '').strip()
+        first = OPENING_END.split(text, maxsplit=1)[0].lower()
+        return next((kind for kind, words in OPENING_WORDS.items() if any(word in first for word in words)), False)
+
+    @api.depends('opening_kind')
+    def _compute_opening_warning(self):
+        warnings = {
+            'praise': self.env._('The criticism opens with praise: do not affirm achievements first and then '
+                                 'point out shortcomings.'),
+            'wish': self.env._('The criticism opens with a wish: do not put hopes in place of naming the problem.'),
+            'suggestion': self.env._('The criticism opens with a suggestion: do not put work suggestions in place '
+                                     'of criticism.'),
+        }
+        for criticism in self:
+            criticism.opening_warning = warnings.get(criticism.opening_kind, False)
+
+    def _awaits_confirmation(self):
+        """A warned criticism counts once its critic confirms the wording."""
+        self.ensure_one()
+        return bool(self.opening_kind) and not self.wording_confirmed
+
+    def action_confirm_wording(self):
+        """The critic keeps the wording despite the warning (a hint, never a block)."""
+        self.write({'wording_confirmed': True})
+        return True
 
     def _compute_rectification_count(self):
         counts = dict(self.env['party.rectification']._read_group(
@@ -153,6 +212,8 @@ class PartyMeetingCriticism(models.Model):
 
     def write(self, vals):
         self._check_meeting_state()
+        if 'content' in vals and 'wording_confirmed' not in vals:
+            vals = dict(vals, wording_confirmed=False)  # new wording, new confirmation
         result = super().write(vals)
         if 'meeting_id' in vals:
             self._check_meeting_state()

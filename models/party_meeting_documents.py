@@ -270,6 +270,9 @@ class PartyMeeting(models.Model):
             'After the meeting the team and each member draw up a problem list and a rectification '
             'list with measures, owners and deadlines; the lists are collected and sent to the upper '
             'level, and progress is disclosed to members and the public.')))
+        lists_sending = self._party_lists_sending_text()
+        if lists_sending:
+            blocks.append(blk.paragraph(lists_sending))
         carried = self._party_unfinished_earlier_count()
         if carried:
             blocks.append(blk.paragraph(self.env._(

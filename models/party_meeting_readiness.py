@@ -60,7 +60,11 @@ class PartyMeetingReadiness(models.Model):
         'meeting_id.statement_ids.author_user_id',
         'meeting_id.attendee_ids.role', 'meeting_id.plan_sent_date', 'meeting_id.date_start',
         'meeting_id.organization_id.plan_lead_days', 'meeting_id.organization_id.member_ids.user_id',
-        'meeting_id.organization_id.unit_ids', 'meeting_id.organization_id.representative_ids')
+        'meeting_id.organization_id.unit_ids', 'meeting_id.organization_id.representative_ids',
+        'meeting_id.study_ids.form', 'meeting_id.study_ids.attendee_user_ids', 'meeting_id.talk_ids.duty_report',
+        'meeting_id.organization_id.member_ids.duty_area', 'meeting_id.organization_id.member_ids.branch',
+        'meeting_id.organization_id.unit_ids.member_user_id',
+        'meeting_id.organization_id.representative_ids.branch')
     def _compute_state(self):
         reports = {meeting: meeting._get_readiness_report() for meeting in self.meeting_id}
         for line in self:

@@ -1,6 +1,9 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+# Group study: the Party group's theory study centre group and the seminar (研讨班) — reference plan.
+GROUP_STUDY_FORMS = ('central_group', 'seminar')
+
 
 class PartyMeetingStudy(models.Model):
     _name = 'party.meeting.study'
@@ -27,7 +30,12 @@ class PartyMeetingStudy(models.Model):
         'ir.attachment', 'party_meeting_study_attachment_rel', 'study_id', 'attachment_id',
         string='Material Files')
     attendee_user_ids = fields.Many2many(
-        'res.users', 'party_meeting_study_user_rel', 'study_id', 'user_id', string='Attendees')
+        'res.users', 'party_meeting_study_user_rel', 'study_id', 'user_id', string='Attendees',
+        help='The team members who took part; for a self-study, who studied.')
+    speaker_user_ids = fields.Many2many(
+        'res.users', 'party_meeting_study_speaker_rel', 'study_id', 'user_id', string='Speakers',
+        domain="[('id', 'in', attendee_user_ids)]",
+        help='The attendees who spoke (e.g. a talk at the seminar or an exchange at the central group).')
     attendee_count = fields.Integer(compute='_compute_attendee_count')
     notes = fields.Html(string='Notes', help='What was discussed and learned.')
 
@@ -45,3 +53,25 @@ class PartyMeetingStudy(models.Model):
                 raise ValidationError(self.env._(
                     'Study session "%(study)s": the field "Date" (%(date)s) is after the meeting on '
                     '%(meeting_date)s.', study=study.topic, date=study.date, meeting_date=held_on))
+
+    @api.constrains('attendee_user_ids', 'speaker_user_ids')
+    def _check_speakers_attended(self):
+        for study in self:
+            absent = study.speaker_user_ids - study.attendee_user_ids
+            if absent:
+                raise ValidationError(self.env._(
+                    'Study session "%(study)s": the field "Speakers" lists %(users)s, who are not in the '
+                    'field "Attendees".', study=study.topic, users=', '.join(absent.mapped('name'))))
+
+    def _get_readiness_missing(self):
+        """What the study sessions of one meeting still lack: the plan combines group study
+        (central group or seminar) with self-study, and each session records who attended."""
+        missing = []
+        if not self.filtered(lambda s: s.form in GROUP_STUDY_FORMS):
+            missing.append(self.env._('No group study (central group study or seminar) is recorded.'))
+        if not self.filtered(lambda s: s.form == 'self_study'):
+            missing.append(self.env._('No self-study is recorded.'))
+        missing += [
+            self.env._('Study session "%(study)s": the field "Attendees" is empty.', study=study.topic)
+            for study in self.filtered(lambda s: not s.attendee_user_ids)]
+        return missing

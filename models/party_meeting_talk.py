@@ -19,8 +19,11 @@ class PartyMeetingTalk(models.Model):
             ('member_member', 'Between Members'),
             ('member_unit_head', 'Member and Unit Head'),
             ('branch_representative', 'With Branch Representative'),
+            ('other', 'Other Talk'),
         ],
-        string='Talk Type', required=True, default='member_member', tracking=True)
+        string='Talk Type', compute='_compute_talk_type', store=True, tracking=True,
+        help='Follows from who talks with whom: the principal and a team member, two members, a member '
+             'and the head of a unit in charge, anyone and a branch representative.')
     initiator_user_id = fields.Many2one(
         'res.users', string='Initiator', required=True, index=True, ondelete='restrict',
         default=lambda self: self.env.user, tracking=True)
@@ -54,10 +57,66 @@ class PartyMeetingTalk(models.Model):
             counterpart = talk.counterpart_user_id.name or talk.counterpart_name or '?'
             talk.display_name = f'{talk.initiator_user_id.name or "?"} ↔ {counterpart}'
 
+    @api.depends('initiator_user_id', 'counterpart_user_id', 'counterpart_name', 'unit_id', 'representative_id',
+                 'meeting_id.organization_id.member_ids.user_id', 'meeting_id.organization_id.member_ids.is_principal',
+                 'meeting_id.organization_id.unit_ids.head_user_id', 'meeting_id.organization_id.unit_ids.head_name',
+                 'meeting_id.organization_id.representative_ids.user_id',
+                 'meeting_id.organization_id.representative_ids.name')
+    def _compute_talk_type(self):
+        """The type follows from the two parties, never from a pick that can be wrong: two team
+        members first (the principal's talks carry the duty report), then a branch representative,
+        then the head of a unit in charge."""
+        Meeting = self.env['party.meeting']
+        for talk in self:
+            organization = talk.meeting_id.organization_id
+            team = organization.member_ids.user_id
+            parties = talk.initiator_user_id | talk.counterpart_user_id
+            keys = {Meeting._talk_party_key(party) for party in talk._get_parties()}
+            if len(parties) == 2 and parties <= team:
+                talk.talk_type = ('principal_member' if organization.principal_user_id in parties
+                                  else 'member_member')
+            elif talk.representative_id or keys & {
+                    Meeting._talk_party_key(rep._talk_party()) for rep in organization.representative_ids}:
+                talk.talk_type = 'branch_representative'
+            elif talk.unit_id or keys & {
+                    Meeting._talk_party_key(unit._talk_party()) for unit in organization.unit_ids
+                    if unit._talk_party()}:
+                talk.talk_type = 'member_unit_head'
+            else:
+                talk.talk_type = 'other'
+
+    def _get_parties(self):
+        """The two sides of the talk as talk parties (a user, or a name)."""
+        self.ensure_one()
+        counterpart = self.counterpart_user_id or (self.counterpart_name or '').strip()
+        return [party for party in (self.initiator_user_id, counterpart) if party]
+
+    def _is_principal_member_pair(self):
+        """The principal and another team member talk, whatever type was saved."""
+        self.ensure_one()
+        organization = self.meeting_id.organization_id
+        parties = self.initiator_user_id | self.counterpart_user_id
+        return (len(parties) == 2 and organization.principal_user_id in parties
+                and parties <= organization.member_ids.user_id)
+
+    def _counts_for_its_pair(self):
+        """A done talk covers the pair of its parties; between the principal and a member only
+        with the member's one-post-two-duties report — reference plan."""
+        self.ensure_one()
+        return self.state == 'done' and not (
+            self._is_principal_member_pair() and is_html_empty(self.duty_report))
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # The type is derived from the parties; a value given by hand is not kept.
+        return super().create([{k: v for k, v in vals.items() if k != 'talk_type'} for vals in vals_list])
+
+    def write(self, vals):
+        return super().write({k: v for k, v in vals.items() if k != 'talk_type'})
+
     @api.onchange('unit_id')
     def _onchange_unit_id(self):
         if self.unit_id:
-            self.talk_type = 'member_unit_head'
             self.initiator_user_id = self.unit_id.member_user_id
             self.counterpart_user_id = self.unit_id.head_user_id
             self.counterpart_name = self.unit_id.head_name
@@ -65,7 +124,6 @@ class PartyMeetingTalk(models.Model):
     @api.onchange('representative_id')
     def _onchange_representative_id(self):
         if self.representative_id:
-            self.talk_type = 'branch_representative'
             self.counterpart_user_id = self.representative_id.user_id
             self.counterpart_name = self.representative_id.name
 
@@ -100,7 +158,8 @@ class PartyMeetingTalk(models.Model):
             missing.append(self.env._('Date'))
         if is_html_empty(self.content):
             missing.append(self.env._('Content'))
-        if self.talk_type == 'principal_member' and is_html_empty(self.duty_report):
+        if (self.talk_type == 'principal_member' or self._is_principal_member_pair()) \
+                and is_html_empty(self.duty_report):
             missing.append(self.env._('One Post, Two Duties Report'))
         return missing
 
@@ -112,7 +171,8 @@ class PartyMeetingTalk(models.Model):
                     'Talk "%(talk)s" cannot be marked done: fill in %(fields)s.',
                     talk=talk.display_name, fields=', '.join(missing)))
 
-    @api.constrains('state', 'date', 'content', 'duty_report', 'talk_type')
+    @api.constrains('state', 'date', 'content', 'duty_report', 'talk_type', 'initiator_user_id',
+                    'counterpart_user_id')
     def _check_done_talk_complete(self):
         self.filtered(lambda t: t.state == 'done')._raise_if_incomplete()
 

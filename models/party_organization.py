@@ -53,8 +53,9 @@ class PartyOrganization(models.Model):
 
     # Settings (rules.md: practice, configurable per organization)
     plan_lead_days = fields.Integer(
-        string='Plan Lead Days', default=10,
-        help='The plan goes to the upper level at least this many days before the meeting.')
+        string='Plan Lead Days', default=7,
+        help='The plan goes to the upper level at least this many days before the meeting (the reference '
+             'plan: dated 12 January for a meeting on 21 January, 9 days; some provinces ask for 10 or 15).')
     report_days = fields.Integer(
         string='Report Days', default=15,
         help='The situation report is due this many days after the meeting.')
@@ -76,6 +77,15 @@ class PartyOrganization(models.Model):
         'res.users', string='Upper Reviewer', tracking=True,
         help='Reviews the principal\'s own outline and the team\'s check material when no guide '
              'with a login is named on the meeting; without one, the principal reviews them.')
+
+    # Who sends the problem and rectification lists upward after the meeting (reference plan)
+    list_collector = fields.Char(
+        string='Lists Collected By', tracking=True,
+        help='The unit of the organization that collects the problem and rectification lists after the '
+             'meeting, e.g. 人事督查科.')
+    list_recipient = fields.Char(
+        string='Lists Sent To', tracking=True,
+        help='The upper-level office the lists are sent to, e.g. 县委组织部组织科.')
 
     # Talk counterparts outside the team (rules.md: talk coverage)
     unit_ids = fields.One2many(
@@ -109,6 +119,26 @@ class PartyOrganization(models.Model):
             [('organization_id', 'in', self.ids)], ['organization_id'], ['__count']))
         for organization in self:
             organization.meeting_count = counts.get(organization, 0)
+
+    def _get_talk_setup_problems(self):
+        """What the organization lacks for the talks beyond the team to be known: a unit for each
+        member with duty areas, a representative for each member's branch — reference plan."""
+        self.ensure_one()
+        problems = []
+        for member in self.member_ids.filtered(lambda m: (m.duty_area or '').strip() and not m.is_principal):
+            if member.user_id not in self.unit_ids.member_user_id:
+                problems.append(self.env._(
+                    '%(member)s has duty areas (%(areas)s) but no unit in charge is recorded (field "Units in '
+                    'Charge" of %(organization)s).',
+                    member=member.user_id.name, areas=member.duty_area.strip(), organization=self.name))
+        if self.representative_ids:
+            branches = {member.branch.strip() for member in self.member_ids if (member.branch or '').strip()}
+            represented = {(rep.branch or '').strip() for rep in self.representative_ids}
+            problems += [
+                self.env._('No representative of the branch %(branch)s is recorded (field "Branch '
+                           'Representatives" of %(organization)s).', branch=branch, organization=self.name)
+                for branch in sorted(branches - represented)]
+        return problems
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_with_meetings(self):

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 
+from .party_organization_representative import NO_BRANCH_KEY, branch_talk_key
+
 
 class PartyOrganizationMember(models.Model):
     _name = 'party.organization.member'
@@ -17,12 +19,36 @@ class PartyOrganizationMember(models.Model):
     position = fields.Char(string='Position', help='e.g. 党组书记、局长 / 党组成员、副局长')
     duty_area = fields.Char(string='Duty Area', help='The fields of work this member is in charge of (分管领域).')
     is_principal = fields.Boolean(string='Principal')
+    branch = fields.Char(
+        string='Party Branch',
+        help='The Party branch where the member\'s own Party membership is held (本人组织关系所在党支部); '
+             'the member talks with a representative of this branch before the meeting.')
 
     @api.depends('user_id', 'position')
     def _compute_display_name(self):
         for member in self:
             name = member.user_id.name or ''
             member.display_name = f'{name} ({member.position})' if member.position and name else name
+
+    def _branch_talk_key(self):
+        """The talk party a member must meet: any representative of their own branch."""
+        self.ensure_one()
+        return branch_talk_key(self.branch) or NO_BRANCH_KEY
+
+    def _branch_talk_label(self):
+        self.ensure_one()
+        if (self.branch or '').strip():
+            return self.env._('%(member)s ↔ a representative of %(branch)s',
+                              member=self.user_id.name, branch=self.branch.strip())
+        return self.env._('%(member)s ↔ a representative of his or her Party branch (field "Party Branch" '
+                          'is empty)', member=self.user_id.name)
+
+    def _branch_representatives(self):
+        """The organization's representatives of this member's branch, other than the member."""
+        self.ensure_one()
+        key = branch_talk_key(self.branch)
+        return self.organization_id.representative_ids.filtered(
+            lambda rep: key and rep._branch_talk_key() == key and rep.user_id != self.user_id)
 
     @api.constrains('is_principal', 'organization_id')
     def _check_one_principal(self):

@@ -1,5 +1,14 @@
 from odoo import api, fields, models
 
+# The branch talk party of a member whose branch is not recorded: no talk can cover it.
+NO_BRANCH_KEY = 'none:branch'
+
+
+def branch_talk_key(branch):
+    """Any representative of this branch as one talk party, or None without a branch."""
+    branch = (branch or '').strip()
+    return f'branch:{branch}' if branch else None
+
 
 class PartyOrganizationRepresentative(models.Model):
     _name = 'party.organization.representative'
@@ -15,7 +24,9 @@ class PartyOrganizationRepresentative(models.Model):
     name = fields.Char(
         string='Name', compute='_compute_name', store=True, readonly=False, required=True, precompute=True)
     branch = fields.Char(
-        string='Party Branch', help='The branch the team members belong to, e.g. the office branch.')
+        string='Party Branch',
+        help='The branch this representative speaks for; a team member talks with a representative of '
+             'his or her own branch (field "Party Branch" of the team member).')
 
     @api.depends('user_id')
     def _compute_name(self):
@@ -28,6 +39,10 @@ class PartyOrganizationRepresentative(models.Model):
             representative.display_name = (
                 f'{representative.name} ({representative.branch})' if representative.branch
                 else representative.name)
+
+    def _branch_talk_key(self):
+        self.ensure_one()
+        return branch_talk_key(self.branch)
 
     def _talk_party(self):
         """The representative as a talk party: the user when known, else the name."""

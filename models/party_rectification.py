@@ -63,6 +63,7 @@ class PartyRectification(models.Model):
             ('inspection', 'Inspection or Audit'),
             ('previous', 'Previous Meeting'),
             ('self_check', 'Self-examination'),
+            ('upper_remark', "Upper Level's Remarks"),
         ],
         required=True, default='study', tracking=True)
     opinion_id = fields.Many2one(
@@ -115,6 +116,9 @@ class PartyRectification(models.Model):
         copy=False)
     talk_id = fields.Many2one(
         'party.meeting.talk', string='From Talk', index='btree_not_null', ondelete='set null', copy=False)
+    remark_id = fields.Many2one(
+        'party.meeting.remark', string="From Upper Level's Remarks", index='btree_not_null',
+        ondelete='set null', copy=False)
 
     # Staged goals of a long item
     milestone_ids = fields.One2many('party.rectification.milestone', 'rectification_id', string='Milestones')

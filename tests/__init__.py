@@ -32,3 +32,5 @@ from . import test_document_demo
 from . import test_performance
 from . import test_odoo_archive
 from . import test_concurrent_edits
+from . import test_plan_steps
+from . import test_plan_steps_demo

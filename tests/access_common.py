@@ -76,6 +76,12 @@ class AccessCase(PartyCase):
         cls.study_a = Study.create({'meeting_id': cls.meeting_a.id, 'topic': 'Party history', 'date': '2022-01-10'})
         cls.study_b = Study.create({'meeting_id': cls.meeting_b.id, 'topic': 'Other study', 'date': '2022-01-10'})
 
+        Remark = cls.env['party.meeting.remark']
+        cls.remark_a = Remark.create({'meeting_id': cls.meeting_a.id, 'body': 'guide_group', 'speaker': 'Guide Tang',
+                                      'content': '<p>The criticisms were too mild.</p>'})
+        cls.remark_b = Remark.create({'meeting_id': cls.meeting_b.id, 'body': 'guide_group', 'speaker': 'Guide Tang',
+                                      'content': '<p>Other group.</p>'})
+
         Opinion = cls.env['party.meeting.opinion']
         cls.opinion_team_a = Opinion.create({'meeting_id': cls.meeting_a.id, 'content': 'Visit the units more.'})
         cls.opinion_sun = Opinion.create({
@@ -268,6 +274,11 @@ SPECS = {
         'party.meeting.study',
         own=lambda case, role: case.study_a, other=lambda case, role: case.study_b,
         vals=lambda case: {'topic': 'New study', 'date': '2022-01-12'}, write={'materials': 'The speeches.'}),
+    'party.meeting.remark': _lines(
+        'party.meeting.remark',
+        own=lambda case, role: case.remark_a, other=lambda case, role: case.remark_b,
+        vals=lambda case: {'body': 'discipline_commission', 'speaker': 'Commissioner Lu'},
+        write={'speaker': 'Commissioner Lu Jun'}),
     'party.meeting.talk': Spec(
         own=lambda case, role: case.talk_zhao_li if role == 'secretary' else case.talk_qian_sun,
         team=lambda case, role: case.talk_li_zhou, other=lambda case, role: case.talk_b,

@@ -44,7 +44,7 @@ class PartyCase(TransactionCase):
             'member_ids': [
                 (0, 0, {'user_id': user.id, 'sequence': index, 'is_principal': user == cls.zhao,
                         'position': 'Secretary' if user == cls.zhao else 'Member',
-                        'duty_area': f'Area {index}'})
+                        'duty_area': f'Area {index}', 'branch': 'Office Branch'})
                 for index, user in enumerate(cls.members)
             ],
         })
@@ -82,7 +82,6 @@ class PartyCase(TransactionCase):
     def make_talk(cls, meeting, user_a, user_b, done=True, **values):
         vals = {
             'meeting_id': meeting.id,
-            'talk_type': 'principal_member' if cls.zhao in (user_a | user_b) else 'member_member',
             'initiator_user_id': user_a.id,
             'counterpart_user_id': user_b.id,
             'date': '2022-01-10',
@@ -131,7 +130,17 @@ class PartyCase(TransactionCase):
                 vals_list.append({'meeting_id': meeting.id, 'target_user_id': target.id, 'kind': 'mutual',
                                   'critic_user_id': critic.id,
                                   'content': f'<p>{critic.name} on {target.name}</p>'})
+        cls.make_statements(meeting)
         return cls.env['party.meeting.criticism'].create(vals_list)
+
+    @classmethod
+    def make_statements(cls, meeting):
+        """Each present member's two statements of commitment (表态)."""
+        for attendee in meeting._get_member_attendees().filtered(lambda a: a.attendance == 'present'):
+            attendee.write({
+                'responsibility_statement': attendee.responsibility_statement or 'I take my share of the team\'s problems.',
+                'criticism_statement': attendee.criticism_statement or 'I accept the criticisms and will correct.',
+            })
 
     @classmethod
     def make_ready(cls, meeting):
@@ -142,19 +151,31 @@ class PartyCase(TransactionCase):
         organization = meeting.organization_id
         held_on = meeting.date_start.date() if meeting.date_start else date(2022, 1, 21)
         before = held_on - timedelta(days=1)
-        if not meeting.study_ids:
-            cls.env['party.meeting.study'].create({
-                'meeting_id': meeting.id, 'date': before, 'form': 'central_group', 'topic': 'Party history',
-                'attendee_user_ids': [(6, 0, organization.member_user_ids.ids)],
-            })
+        for form in ('central_group', 'self_study'):
+            if form not in meeting.study_ids.mapped('form'):
+                cls.env['party.meeting.study'].create({
+                    'meeting_id': meeting.id, 'date': before, 'form': form, 'topic': f'Party history ({form})',
+                    'attendee_user_ids': [(6, 0, organization.member_user_ids.ids)],
+                })
         if not meeting.opinion_ids:
             cls.env['party.meeting.opinion'].create({
                 'meeting_id': meeting.id, 'date': before, 'concerns_team': True,
                 'content': 'Visit the grassroots units more often.',
             })
-        representative = organization.representative_ids[:1] or cls.env['party.organization.representative'].create({
-            'organization_id': organization.id, 'name': 'Branch Representative', 'branch': 'Office Branch',
-        })
+        # Each member's branch and units, as the talks beyond the team need them.
+        for member in organization.member_ids:
+            if not member.branch:
+                member.branch = 'Office Branch'
+            if (member.duty_area and not member.is_principal
+                    and member.user_id not in organization.unit_ids.member_user_id):
+                cls.env['party.organization.unit'].create({
+                    'organization_id': organization.id, 'name': f'Unit of {member.duty_area}',
+                    'member_user_id': member.user_id.id, 'head_name': f'Head of {member.duty_area}'})
+        Representative = cls.env['party.organization.representative']
+        for branch in set(organization.member_ids.mapped('branch')) - set(organization.representative_ids.mapped('branch')):
+            Representative.create({'organization_id': organization.id, 'name': f'Representative of {branch}',
+                                   'branch': branch})
+        representatives = {f'branch:{rep.branch}': rep for rep in organization.representative_ids if rep.branch}
         users = {f'user:{user.id}': user for user in organization.member_ids.user_id}
         for key, _label in meeting._get_missing_talk_pairs():
             member_key = min(k for k in key if k in users)
@@ -163,15 +184,13 @@ class PartyCase(TransactionCase):
             if other_key in users:
                 cls.make_talk(meeting, member, users[other_key], date=before)
             elif other_key.startswith('user:'):
-                cls.make_talk(meeting, member, cls.env['res.users'].browse(int(other_key[5:])),
-                              date=before, talk_type='member_unit_head')
+                cls.make_talk(meeting, member, cls.env['res.users'].browse(int(other_key[5:])), date=before)
             elif other_key.startswith('name:'):
-                cls.make_talk(meeting, member, cls.env['res.users'], date=before,
-                              talk_type='member_unit_head', counterpart_name=other_key[5:])
+                cls.make_talk(meeting, member, cls.env['res.users'], date=before, counterpart_name=other_key[5:])
             else:
+                representative = representatives[other_key]
                 cls.make_talk(meeting, member, representative.user_id, date=before,
-                              talk_type='branch_representative', representative_id=representative.id,
-                              counterpart_name=representative.name)
+                              representative_id=representative.id, counterpart_name=representative.name)
         Statement = cls.env['party.meeting.statement']
         wanted = [('personal', user) for user in organization.member_ids.user_id]
         wanted.append(('team', organization.principal_user_id))

@@ -11,6 +11,7 @@ class TestCriticism(PartyCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.meeting.state = 'held'
+        cls.make_statements(cls.meeting)  # the statements of commitment are tested in test_plan_steps
         cls.Criticism = cls.env['party.meeting.criticism']
 
     def criticise(self, target, critic=None, kind='mutual', **values):

@@ -51,7 +51,7 @@ class TestDocumentDownloads(PdfMixin, HttpCase, DocumentCase):
         text, fonts = self.pdf_text(PLAN, self.meeting)
         for expected in ('BureauPartyGroup', 'SpecialMeeting2022ImplementationPlan', '一、Focusonthetheme',
                          '三、Checkagainstthekeyaspects', '一是Aspect1', '2022年1月21日8时30分',
-                         '十、Othermatters', 'WuXiaoyan（Recorder）', '2022年1月11日'):
+                         '十、Othermatters', 'WuXiaoyan（Recorder）', '2022年1月14日'):
             self.assertIn(normalize_pdf_text(expected), text)
         # Simplified Chinese forms: the SC faces are named, not the JP ones fontconfig prefers.
         self.assertIn('NotoSerifCJKsc', fonts)

@@ -40,6 +40,7 @@ class TestMeetingDocuments(PartyCase):
         cls.talk = cls.make_talk(cls.meeting, cls.zhao, cls.qian,
                                  content='<p>TALK-CONTENT-private</p>', opinions='<p>TALK-OPINION-private</p>',
                                  duty_report='<p>TALK-DUTY-private</p>')
+        cls.make_statements(cls.meeting)
         cls.public_item = cls.make_rectification(name='PUBLIC-PROBLEM-training', scope='team')
         cls.private_item = cls.make_rectification(name='PRIVATE-PROBLEM-from-criticism', public=False)
 

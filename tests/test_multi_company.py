@@ -55,6 +55,8 @@ class TestMultiCompany(AccessCase):
             'content': '<p>County two criticism.</p>'})
         Env_b['party.meeting.study'].create({'meeting_id': cls.meeting_c.id, 'topic': 'Study C', 'date': '2022-01-05'})
         Env_b['party.meeting.opinion'].create({'meeting_id': cls.meeting_c.id, 'content': 'Opinion C'})
+        Env_b['party.meeting.remark'].create({'meeting_id': cls.meeting_c.id, 'speaker': 'Guide C',
+                                              'content': '<p>Remarks C.</p>'})
         item = cls.make_rectification(name='County two item', meeting_id=cls.meeting_c.id,
                                       responsible_user_id=member.id)
         Env_b['party.rectification.milestone'].create(

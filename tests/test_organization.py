@@ -11,7 +11,7 @@ class TestOrganization(PartyCase):
         self.assertEqual(self.organization.principal_user_id, self.zhao)
         self.assertEqual(self.organization.member_user_ids, self.members)
         # Defaults from rules.md
-        self.assertEqual(self.organization.plan_lead_days, 10)
+        self.assertEqual(self.organization.plan_lead_days, 7)
         self.assertEqual(self.organization.report_days, 15)
         self.assertEqual(self.organization.min_criticisms, 2)
         self.assertEqual(self.organization.fix_at_once_days, 30)

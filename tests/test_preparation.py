@@ -110,7 +110,7 @@ class TestTalkCoverage(PartyCase):
         labels = [label for _key, label in self.meeting._get_required_talk_pairs()]
         self.assertEqual(len(labels), 10 + 1 + 5)
         self.assertIn('Qian Lixin ↔ Ma Chao (City Squad)', labels)
-        self.assertIn('Zhao Dongping ↔ a branch representative', labels)
+        self.assertIn('Zhao Dongping ↔ a representative of Office Branch', labels)
         html = self.meeting.talk_coverage_html
         self.assertEqual(html.count('Missing'), 16)
         self.assertIn('Qian Lixin ↔ Ma Chao (City Squad)', html)
@@ -127,17 +127,16 @@ class TestTalkCoverage(PartyCase):
                        counterpart_name='The squad leader', unit_id=self.unit.id)
         self.assertNotIn('Qian Lixin ↔ Ma Chaoqun (City Squad)', self.missing_labels())
 
-    def test_each_member_talks_with_at_least_one_representative(self):
+    def test_each_member_talks_with_a_representative_of_his_branch(self):
         second = self.env['party.organization.representative'].create({
-            'organization_id': self.organization.id, 'user_id': self.wu.id})
+            'organization_id': self.organization.id, 'user_id': self.wu.id, 'branch': 'Office Branch'})
         self.assertEqual(second.name, 'Wu Xiaoyan')
-        self.make_talk(self.meeting, self.zhao, self.env['res.users'], talk_type='branch_representative',
-                       counterpart_name='Lin Hong', duty_report=False)
-        self.make_talk(self.meeting, self.wu, self.sun, talk_type='branch_representative')
+        self.make_talk(self.meeting, self.zhao, self.env['res.users'], counterpart_name='Lin Hong', duty_report=False)
+        self.make_talk(self.meeting, self.wu, self.sun)
         missing = self.missing_labels()
-        self.assertNotIn('Zhao Dongping ↔ a branch representative', missing)
-        self.assertNotIn('Sun Weihua ↔ a branch representative', missing, 'either side may start the talk')
-        self.assertIn('Qian Lixin ↔ a branch representative', missing)
+        self.assertNotIn('Zhao Dongping ↔ a representative of Office Branch', missing)
+        self.assertNotIn('Sun Weihua ↔ a representative of Office Branch', missing, 'either side may start the talk')
+        self.assertIn('Qian Lixin ↔ a representative of Office Branch', missing)
         self.assertEqual(len(self.meeting._get_required_talk_pairs()), 16, 'a second representative adds no pair')
 
     def test_unit_head_on_the_team_counts_once(self):
@@ -168,15 +167,15 @@ class TestTalkCoverage(PartyCase):
     def test_talk_form_fills_counterpart_from_unit(self):
         with Form(self.env['party.meeting.talk'].with_user(self.wu)) as form:
             form.meeting_id = self.meeting
-            form.talk_type = 'member_unit_head'
             form.unit_id = self.unit
             self.assertEqual(form.initiator_user_id, self.qian)
             self.assertEqual(form.counterpart_name, 'Ma Chao')
+            self.assertEqual(form.talk_type, 'member_unit_head')
         with Form(self.env['party.meeting.talk'].with_user(self.wu)) as form:
             form.meeting_id = self.meeting
-            form.talk_type = 'branch_representative'
             form.representative_id = self.representative
             self.assertEqual(form.counterpart_name, 'Lin Hong')
+            self.assertEqual(form.talk_type, 'branch_representative')
 
     def test_members_read_units_only_secretary_edits(self):
         self.assertEqual(self.env['party.organization.unit'].with_user(self.qian).search([]), self.unit)

@@ -19,10 +19,8 @@ class TestPreparationDemo(DemoCase):
         self.assertEqual(set(meeting.statement_ids.mapped('state')), {'approved'})
         self.assertEqual(len(meeting.statement_ids.filtered(lambda s: s.kind == 'team')), 1)
         states = {line.code: line.state for line in meeting.readiness_ids}
-        self.assertEqual(states.pop('plan_sent'), 'waived', 'sent nine days before: waived with a reason')
-        self.assertEqual(set(states.values()), {'ok'})
-        waiver = meeting.readiness_ids.filtered(lambda r: r.code == 'plan_sent')
-        self.assertEqual(waiver.waived_by_id, self.organization.principal_user_id)
+        self.assertEqual(set(states.values()), {'ok'}, 'the plan sent nine days before passes the default lead time')
+        self.assertFalse(meeting.readiness_ids.filtered('waived'))
         self.assertTrue(meeting.readiness_ok)
 
     def test_reference_case_links_opinions_and_problems_to_the_ledger(self):

@@ -8,8 +8,9 @@ class TestPreparationTour(HttpCase, PartyCase):
 
     def test_principal_prepares_through_the_ui(self):
         self.meeting.action_prepare()
-        self.env['party.meeting.study'].create({
-            'meeting_id': self.meeting.id, 'date': '2022-01-05', 'topic': 'Party history'})
+        self.env['party.meeting.study'].create([{
+            'meeting_id': self.meeting.id, 'date': '2022-01-05', 'topic': 'Party history', 'form': form,
+            'attendee_user_ids': [(6, 0, self.members.ids)]} for form in ('central_group', 'self_study')])
         self.start_tour(f'/odoo/party-meetings/{self.meeting.id}', 'party_preparation_tour', login='t_zhao')
         guide = self.meeting.readiness_ids.filtered(lambda r: r.code == 'guide')
         self.assertEqual((guide.state, guide.waived_by_id), ('waived', self.zhao))

@@ -35,7 +35,7 @@ class TestDocumentReports(DocumentCase):
             'Bureau Party Group', 'Special Meeting 2022', 'Party history study', 'Notice 2022-1',
             '一是Aspect 1', '五是Aspect 5', 'following5aspects',
             '2022年1月21日8时30分', 'Room301',  # held at 8:30 Beijing time
-            '2022年1月11日',  # the plan goes up 10 days before (organisation setting)
+            '2022年1月14日',  # the plan goes up 7 days before (organisation setting, default)
             '2022年2月5日',  # the report is due 15 days after
             "1.Reportonlastyear'srectification（ZhaoDongping，about15minutes）",
             'chairedbyZhaoDongping', 'Upper-levelguides:ChenZhiqiang（OrganizationDepartment）',
@@ -45,7 +45,7 @@ class TestDocumentReports(DocumentCase):
         ):
             self.assertIn(expected.replace(' ', ''), text)
         # The document ends with the organisation and the plan date, right-aligned.
-        self.assertRegex(html, r'o_pdl_signature">\s*<p>Bureau Party Group</p>\s*<p>2022年1月11日</p>')
+        self.assertRegex(html, r'o_pdl_signature">\s*<p>Bureau Party Group</p>\s*<p>2022年1月14日</p>')
 
     def test_layout_has_official_faces_and_page_number_footer(self):
         html = self.render_html(PLAN, self.meeting)
@@ -86,7 +86,7 @@ class TestDocumentReports(DocumentCase):
                          '2022年1月21日8时30分，Room301。', 'Attending:ZhaoDongping（Secretary）',
                          'Guiding:ChenZhiqiang', 'Sittingin:WuXiaoyan（Recorder）',
                          "1Reportonlastyear'srectificationZhaoDongping15", '2Self-criticismandcriticismAllmembers150',
-                         'BureauPartyGroup2022年1月11日'):
+                         'BureauPartyGroup2022年1月14日'):
             self.assertIn(expected, text)
 
     def test_talk_record_one_page_per_talk_for_its_readers(self):
@@ -196,7 +196,7 @@ class TestDocumentExports(DocumentCase):
                          {'方正小标宋简体', '仿宋_GB2312', '黑体', '楷体_GB2312'})
         body = next(p for p in document.paragraphs if p.text.startswith('The theme of the meeting'))
         self.assertEqual(body.runs[0].font.size, Pt(16))
-        self.assertEqual(document.paragraphs[-1].text, '2022年1月11日')
+        self.assertEqual(document.paragraphs[-1].text, '2022年1月14日')
         self.assertEqual(document.paragraphs[-2].text, 'Bureau Party Group')
         self.assertTrue(document.settings.odd_and_even_pages_header_footer)
 

@@ -35,8 +35,9 @@ class TestReadiness(PartyCase):
         self.assertIn('Qian Lixin: the outline is draft, not approved.', self.line('outline').missing)
 
     def test_lines_flip_as_the_records_are_completed(self):
-        self.env['party.meeting.study'].create({
-            'meeting_id': self.meeting.id, 'date': '2022-01-05', 'topic': 'Party history'})
+        self.env['party.meeting.study'].create([{
+            'meeting_id': self.meeting.id, 'date': '2022-01-05', 'topic': 'Party history', 'form': form,
+            'attendee_user_ids': [(6, 0, self.members.ids)]} for form in ('seminar', 'self_study')])
         self.assertEqual(self.line('study').state, 'ok')
         self.env['party.meeting.opinion'].create({'meeting_id': self.meeting.id, 'content': 'An opinion'})
         self.assertEqual(self.line('opinion').state, 'ok')
@@ -53,8 +54,9 @@ class TestReadiness(PartyCase):
         self.assertEqual(self.line('plan_sent').state, 'ok')
 
         self.env['party.organization.representative'].create({
-            'organization_id': self.organization.id, 'name': 'Lin Hong'})
+            'organization_id': self.organization.id, 'name': 'Lin Hong', 'branch': 'Office Branch'})
         self.assertNotIn('No branch representative', self.line('talk').missing)
+        self.organization.member_ids.duty_area = False  # no unit talks here: see test_plan_steps
         for user_a, user_b in [(a, b) for i, a in enumerate(self.members) for b in self.members[i + 1:]]:
             self.make_talk(self.meeting, user_a, user_b)
         self.assertEqual(self.line('talk').state, 'missing')
@@ -85,8 +87,9 @@ class TestReadiness(PartyCase):
         with self.assertRaisesRegex(UserError, 'cannot be held') as caught:
             self.meeting.action_hold()
         message = str(caught.exception)
-        for text in ('Study Sessions (No study session is recorded.)', 'Opinions Collected',
-                     'Talk Coverage', 'and 8 more', 'Personal Outlines Approved', 'Team Check Material Approved',
+        for text in ('Study Sessions (No group study (central group study or seminar) is recorded.; No self-study '
+                     'is recorded.)', 'Opinions Collected',
+                     'Talk Coverage', 'and 12 more', 'Personal Outlines Approved', 'Team Check Material Approved',
                      'Upper-level Guides', 'Plan Sent to the Upper Level'):
             self.assertIn(text, message)
         self.assertEqual(self.meeting.state, 'preparing')
@@ -99,7 +102,7 @@ class TestReadiness(PartyCase):
 
     def test_waiver_lets_the_meeting_be_held_and_is_logged(self):
         self.make_ready(self.meeting)
-        self.meeting.plan_sent_date = date(2022, 1, 12)
+        self.meeting.plan_sent_date = date(2022, 1, 15)
         with self.assertRaisesRegex(UserError, 'Plan Sent to the Upper Level'):
             self.meeting.action_hold()
         line = self.line('plan_sent').with_user(self.zhao)
@@ -139,8 +142,9 @@ class TestReadiness(PartyCase):
     def test_waiver_covers_only_what_is_missing_now(self):
         self.meeting.waive_readiness('study', 'Studied with the county group.')
         self.assertEqual(self.line('study').state, 'waived')
-        self.env['party.meeting.study'].create({
-            'meeting_id': self.meeting.id, 'date': '2022-01-05', 'topic': 'Party history'})
+        self.env['party.meeting.study'].create([{
+            'meeting_id': self.meeting.id, 'date': '2022-01-05', 'topic': 'Party history', 'form': form,
+            'attendee_user_ids': [(6, 0, self.members.ids)]} for form in ('central_group', 'self_study')])
         self.assertEqual(self.line('study').state, 'ok', 'a met check shows as met')
 
     def test_member_reads_the_checklist_of_their_meeting(self):

@@ -1,6 +1,7 @@
 import base64
 from datetime import date, datetime
 
+from odoo.exceptions import UserError
 from odoo.tests import Form, HttpCase, freeze_time, tagged
 
 from .common import PartyCase
@@ -49,6 +50,12 @@ class TestReferenceFlow(PartyCase):
                                   'critic_user_id': users[(index + step) % 5].id,
                                   'content': f'<p>Criticism {step} of {target.name}</p>'})
         self.assertEqual(meeting.criticism_missing_count, 0)
+        with self.assertRaisesRegex(UserError, 'statements of commitment are incomplete'):
+            meeting.with_user(self.wu).action_rectify()
+        # The recorder enters each member's two statements (表态) as they were made.
+        for attendee in meeting.with_user(self.wu).member_attendee_ids:
+            attendee.write({'responsibility_statement': f'{attendee.user_id.name} claims his share.',
+                            'criticism_statement': f'{attendee.user_id.name} accepts the criticisms.'})
         meeting.with_user(self.wu).action_rectify()
         self.assertTrue(meeting.minutes_locked)
         self.assertIn('Criticism 2 of Zhou Jianguo', meeting.minutes)

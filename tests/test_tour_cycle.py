@@ -63,6 +63,7 @@ class TestTourCycle(HttpCase, PartyCase):
                                       'content': f'<p>{critic.name} on {target.name}</p>'})
         self.env['party.meeting.criticism'].with_user(self.wu).create(vals_list)
         self.assertEqual(meeting.criticism_missing_count, 0, meeting.criticism_missing)
+        self.make_statements(meeting.with_user(self.wu))
 
     def test_reference_cycle(self):
         # 1. The principal creates the meeting, starts preparing, plans the talks and holds his

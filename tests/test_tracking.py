@@ -20,6 +20,7 @@ TRACKED = {
     'party.rectification': {'state', 'responsible_user_id', 'deadline', 'date_done', 'verified_by_id',
                             'date_verified', 'carry_status'},
     'party.meeting.study': {'date'},
+    'party.meeting.remark': {'body', 'speaker'},
 }
 # A field named like these on a model with a chatter is a state, an owner, a deadline or an approval.
 AUDITED_NAME = re.compile(r'^state$|_user_id$|_by_id$|(?<!before_)deadline$|approved|verified')

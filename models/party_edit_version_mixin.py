@@ -20,9 +20,10 @@ class PartyEditVersionMixin(models.AbstractModel):
     party_edit_version = fields.Integer(
         string='Edit Version', default=1, readonly=True, copy=False,
         help='Counts the changes of this record; a change based on an older version is refused.')
-    # Who made the last change, and when. Not write_uid/write_date: Odoo also sets those when it
-    # stores a recomputed field, in the name of whoever's request happened to flush it.
-    party_edit_user_id = fields.Many2one(
+    # Who made the last change, and when; bookkeeping like write_uid, so not tracked. Not write_uid
+    # itself: Odoo also sets it when it stores a recomputed field, in the name of whoever's
+    # request happened to flush it.
+    party_edit_uid = fields.Many2one(
         'res.users', string='Last Changed By', readonly=True, copy=False, ondelete='set null')
     party_edit_date = fields.Datetime(string='Last Changed On', readonly=True, copy=False)
 
@@ -33,10 +34,10 @@ class PartyEditVersionMixin(models.AbstractModel):
             self._check_edit_version(base_version)
         result = super().write(vals)
         if self.ids:
-            counted = ['party_edit_version', 'party_edit_user_id', 'party_edit_date']
+            counted = ['party_edit_version', 'party_edit_uid', 'party_edit_date']
             self.flush_recordset(counted)
             self.env.cr.execute(SQL(
-                'UPDATE %s SET party_edit_version = party_edit_version + 1, party_edit_user_id = %s, '
+                'UPDATE %s SET party_edit_version = party_edit_version + 1, party_edit_uid = %s, '
                 'party_edit_date = %s WHERE id = ANY(%s)',
                 SQL.identifier(self._table), self.env.uid, self.env.cr.now(), list(self.ids)))
             self.invalidate_recordset(counted, flush=False)
@@ -48,14 +49,14 @@ class PartyEditVersionMixin(models.AbstractModel):
             raise UserError(self.env._(
                 '%(record)s: the field "Edit Version" must be a whole number, not %(value)r.',
                 record=self[:1].display_name, value=base_version))
-        self.invalidate_recordset(['party_edit_version', 'party_edit_user_id', 'party_edit_date'])
+        self.invalidate_recordset(['party_edit_version', 'party_edit_uid', 'party_edit_date'])
         for record in self:
             if record.party_edit_version != base_version:
                 raise UserError(self.env._(
                     '%(record)s was changed by %(user)s at %(time)s while you were working on it, '
                     'so your change was not saved. Copy what you wrote, reload the page to see the '
                     'new version, then make your change again.',
-                    record=record.display_name, user=record.party_edit_user_id.name,
+                    record=record.display_name, user=record.party_edit_uid.name,
                     time=format_datetime(self.env, record.party_edit_date, dt_format='short')))
 
     def _check_edit_version_from_context(self):

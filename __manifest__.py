@@ -37,6 +37,7 @@ ledger that follows every problem to verification and into the next meeting.
         'views/party_meeting_opinion_views.xml',
         'views/party_meeting_statement_views.xml',
         'views/party_statement_template_views.xml',
+        'views/party_meeting_disclosure_views.xml',
         'wizards/party_meeting_readiness_waive_views.xml',
         'wizards/party_meeting_statement_return_views.xml',
         'views/party_democratic_life_menus.xml',
@@ -51,6 +52,7 @@ ledger that follows every problem to verification and into the next meeting.
         'reports/party_rectification_reports.xml',
         'reports/party_rectification_templates.xml',
         'reports/party_organization_reports.xml',
+        'data/party_language_data.xml',
     ],
     'demo': [
         'demo/party_democratic_life_demo.xml',

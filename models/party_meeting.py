@@ -35,7 +35,7 @@ class PartyMeeting(models.Model):
             ('preparing', 'Preparing'),
             ('held', 'Held'),
             ('rectifying', 'Rectifying'),
-            ('done', 'Done'),
+            ('done', 'Closed'),
             ('cancelled', 'Cancelled'),
         ],
         required=True, default='draft', copy=False, tracking=True, index=True)
@@ -823,8 +823,8 @@ class PartyMeeting(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get('reference', '/') == '/':
-                vals['reference'] = self.env['ir.sequence'].next_by_code(
-                    'party.meeting', sequence_date=self._reference_date(vals)) or '/'
+                vals['reference'] = self.env['ir.sequence'].with_context(
+                    ir_sequence_date=self._reference_date(vals)).next_by_code('party.meeting') or '/'
         meetings = super().create(vals_list)
         for meeting, vals in zip(meetings, vals_list):
             if 'attendee_ids' not in vals:
@@ -839,7 +839,7 @@ class PartyMeeting(models.Model):
         year = vals.get('year') or fields.Date.context_today(self).year
         if vals.get('meeting_type', 'annual') != 'annual' and vals.get('date_start'):
             year = fields.Datetime.to_datetime(vals['date_start']).year
-        return fields.Date.to_date(f'{year}-01-01')
+        return f'{year}-01-01'
 
     def write(self, vals):
         if 'minutes' in vals and not self.env.su:

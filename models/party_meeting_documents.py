@@ -237,15 +237,15 @@ class PartyMeeting(models.Model):
             'feedback, talks or written inquiries and personal matters they must report.')))
 
         blocks.append(blk.heading(1, self.env._('Schedule')))
-        hours = f'{self.duration:g}'
+        length = self._party_meeting_length()
         if self.location:
             blocks.append(blk.paragraph(self.env._(
-                'The meeting is to be held on %(date)s at %(location)s and takes about %(hours)s hours.',
-                date=self._party_when(), location=self.location, hours=hours)))
+                'The meeting is to be held on %(date)s at %(location)s; it takes %(length)s.',
+                date=self._party_when(), location=self.location, length=length)))
         else:
             blocks.append(blk.paragraph(self.env._(
-                'The meeting is to be held on %(date)s and takes about %(hours)s hours.',
-                date=self._party_when(), hours=hours)))
+                'The meeting is to be held on %(date)s; it takes %(length)s.',
+                date=self._party_when(), length=length)))
         blocks.append(blk.paragraph(self.env._(
             'The plan goes to the upper level by %(plan_date)s; the talks, the outlines and their '
             'review are finished before the meeting; the situation report is sent by %(report_date)s.',
@@ -299,6 +299,14 @@ class PartyMeeting(models.Model):
             days=organization.report_days, bodies=bodies)))
         blocks.append(self._party_signature(self._party_plan_date()))
         return blocks
+
+    def _party_meeting_length(self):
+        """How long the meeting takes, as a plan says it: half a day (4 hours), a day (8), else hours."""
+        if self.duration == 4:
+            return self.env._('about half a day')
+        if self.duration == 8:
+            return self.env._('about a day')
+        return self.env._('about %(hours)s hours', hours=f'{self.duration:g}')
 
     def _party_agenda_paragraphs(self):
         blocks = []

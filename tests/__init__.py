@@ -30,3 +30,6 @@ from . import test_printed_documents
 from . import test_document_downloads
 from . import test_document_demo
 from . import test_performance
+from . import test_outline_parts
+from . import test_last_year_and_report
+from . import test_document_language

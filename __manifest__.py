@@ -57,6 +57,7 @@ ledger that follows every problem to verification and into the next meeting.
     'demo': [
         'demo/party_democratic_life_demo.xml',
         'demo/party_democratic_life_preparation_demo.xml',
+        'demo/party_democratic_life_outline_docs_demo.xml',
     ],
     'assets': {
         'web.assets_tests': [

@@ -62,12 +62,13 @@ class PartyMeetingDisclosure(models.Model):
         return super().write(vals)
 
     def _add_to_outlines(self):
-        """Each matter gets its line in the member's current personal outline, where the member
-        answers it; an outline written later gets its lines when it is created."""
+        """Each matter gets its line in the member's outline while it is being written, where the
+        member answers it; an outline written, returned or revised later gets its lines then. A
+        submitted or approved text is not changed behind its author's back."""
         Statement = self.env['party.meeting.statement'].sudo()
         outlines = Statement.search([
             ('meeting_id', 'in', self.meeting_id.ids), ('kind', '=', 'personal'),
-            ('author_user_id', 'in', self.member_user_id.ids)])
+            ('author_user_id', 'in', self.member_user_id.ids), ('state', 'in', ('draft', 'returned'))])
         vals_list = []
         for disclosure in self:
             for outline in outlines.filtered(

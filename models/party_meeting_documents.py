@@ -699,7 +699,8 @@ class PartyMeeting(models.Model):
         study = self.env._(
             'The team held %(count)s study sessions (%(forms)s) on %(topics)s, combined with self-study.',
             count=len(studies), forms='、'.join(forms.get(f, '') for f in dict.fromkeys(studies.mapped('form'))),
-            topics='、'.join(f'“{topic}”' for topic in studies.mapped('topic'))) if studies else self.env._(
+            topics='、'.join(topic if '“' in topic else f'“{topic}”' for topic in studies.mapped('topic'))
+        ) if studies else self.env._(
             'No study session is recorded.')
         opinions = meeting.opinion_ids
         channels = dict(opinions._fields['channel']._description_selection(self.env))

@@ -400,10 +400,12 @@ class PartyMeetingStatement(models.Model):
         self.env['party.meeting.statement.explanation'].sudo().create(vals_list)
 
     def _get_uncovered_focuses(self):
-        """Key aspects of the meeting with neither a problem nor a reason why none was found."""
+        """Key aspects of the meeting with no problem (in the list of problems or written in the
+        aspect's sub-section) and no reason why none was found."""
         self.ensure_one()
-        reasoned = self.section_ids.filtered(lambda s: s.focus_id and (s.no_problem_reason or '').strip())
-        return self.meeting_id.focus_ids - self.problem_ids.focus_id - reasoned.focus_id
+        covered = self.section_ids.filtered(
+            lambda s: s.focus_id and (s.is_filled or (s.no_problem_reason or '').strip()))
+        return self.meeting_id.focus_ids - self.problem_ids.focus_id - covered.focus_id
 
     def _get_unanswered_explanations(self):
         """Matters to explain without an answer (and, when held accountable, a self-examination)."""
@@ -516,8 +518,9 @@ class PartyMeetingStatement(models.Model):
         uncovered = self._get_uncovered_focuses()
         if uncovered:
             raise UserError(self.env._(
-                '%(statement)s cannot be submitted: these key aspects have neither a problem nor a reason '
-                'why none was found (field "No Problem Found Because"): %(aspects)s.',
+                '%(statement)s cannot be submitted: these key aspects have neither a problem (in the list or '
+                'written in their sub-section) nor a reason why none was found (field "No Problem Found '
+                'Because"): %(aspects)s.',
                 statement=self.display_name, aspects='、'.join(uncovered.mapped('title'))))
         unanswered = self._get_unanswered_explanations()
         if unanswered:
@@ -555,6 +558,7 @@ class PartyMeetingStatement(models.Model):
                 '%(statement)s: the field "Review Comment" is required to return it.',
                 statement=self[:1].display_name))
         self.sudo().write({'state': 'returned', 'review_comment': comment})
+        self.filtered(lambda s: s.kind == 'personal').sudo()._fill_explanations()
         for statement in self.sudo():
             statement.activity_feedback([ACTIVITY_REVIEW])
             statement.activity_schedule(

@@ -69,10 +69,17 @@ class TestOutlineParts(PartyCase):
             outline.action_submit()
         self.assertEqual(outline.state, 'draft')
         aspect_5 = outline.section_ids.filtered(lambda s: s.focus_id == focuses[4])
-        outline.write({'section_ids': [(1, aspect_5.id, {'no_problem_reason': '   '})]})
+        outline.write({'section_ids': [(1, aspect_5.id, {'no_problem_reason': '   ', 'content': '<p><br></p>'})]})
         with self.assertRaisesRegex(UserError, 'Aspect 5'):
             outline.action_submit()
         outline.write({'section_ids': [(1, aspect_5.id, {'no_problem_reason': 'No case in this area this year.'})]})
+        outline.action_submit()
+        self.assertEqual(outline.state, 'submitted')
+
+    def test_a_problem_written_in_the_aspects_sub_section_covers_it(self):
+        outline = self.write_all(self.outline[self.sun], self.sun, reasons=False)
+        outline.write({'section_ids': [(1, section.id, {'content': f'<p>One problem about {section.name}.</p>'})
+                                       for section in outline.section_ids if section.focus_id]})
         outline.action_submit()
         self.assertEqual(outline.state, 'submitted')
 

@@ -615,11 +615,15 @@ class PartyMeeting(models.Model):
             return self.env._('No earlier meeting with rectification items is recorded.')
         count = {state: len(items.filtered(lambda i, s=state: i.state == s))
                  for state in ('verified', 'done', 'carried', 'open', 'in_progress')}
-        return self.env._(
-            'The %(meeting)s found %(total)s problems: %(verified)s are verified and closed, %(done)s are done '
-            'and await verification, %(carried)s were carried over and %(open)s are still being rectified.',
-            meeting=self.previous_meeting_id.name, total=len(items), verified=count['verified'],
-            done=count['done'], carried=count['carried'], open=count['open'] + count['in_progress'])
+        details = [text for number, text in (
+            (count['verified'], self.env._('%(count)s verified and closed', count=count['verified'])),
+            (count['done'], self.env._('%(count)s done and awaiting verification', count=count['done'])),
+            (count['carried'], self.env._('%(count)s carried over', count=count['carried'])),
+            (count['open'] + count['in_progress'], self.env._(
+                '%(count)s still being rectified', count=count['open'] + count['in_progress'])),
+        ) if number]
+        return self.env._('The %(meeting)s found %(total)s problems: %(details)s.',
+                          meeting=self.previous_meeting_id.name, total=len(items), details='、'.join(details))
 
     def _party_blocks_previous_rectification(self):
         self.ensure_one()
@@ -697,9 +701,9 @@ class PartyMeeting(models.Model):
         studies = meeting.study_ids
         forms = dict(studies._fields['form']._description_selection(self.env))
         study = self.env._(
-            'The team held %(count)s study sessions (%(forms)s) on %(topics)s, combined with self-study.',
+            'The team studied in %(count)s sessions (%(forms)s): %(topics)s.',
             count=len(studies), forms='、'.join(forms.get(f, '') for f in dict.fromkeys(studies.mapped('form'))),
-            topics='、'.join(topic if '“' in topic else f'“{topic}”' for topic in studies.mapped('topic'))
+            topics='；'.join(topic.strip().rstrip('。；') for topic in studies.mapped('topic'))
         ) if studies else self.env._(
             'No study session is recorded.')
         opinions = meeting.opinion_ids
@@ -707,7 +711,8 @@ class PartyMeeting(models.Model):
         opinion = self.env._(
             '%(count)s opinions and suggestions were collected (%(channels)s): %(team)s about the team and '
             '%(members)s about individual members.',
-            count=len(opinions), channels='、'.join(channels.get(c, '') for c in dict.fromkeys(opinions.mapped('channel'))),
+            count=len(opinions), channels='、'.join(
+                channels.get(c, '') for c in dict.fromkeys(opinions.mapped('channel')) if c != 'other'),
             team=len(opinions.filtered('concerns_team')),
             members=len(opinions.filtered('concerned_user_ids'))) if opinions else self.env._('No opinion is recorded.')
         required = len(self._get_required_talk_pairs())

@@ -39,8 +39,8 @@ class TestLastYearAndReport(HeldMeetingCase):
         blocks = self.meeting.with_user(self.zhao)._party_document_blocks('previous_rectification')
         self.assertEqual(blocks[0]['lines'], ['Bureau Party Group', "Report on the Rectification of Last Year's Problems"])
         summary = blocks[1]['text']
-        self.assertEqual(summary, 'The Annual Meeting 2020 found 3 problems: 1 are verified and closed, 1 are done and '
-                                  'await verification, 1 were carried over and 0 are still being rectified.')
+        self.assertEqual(summary, 'The Annual Meeting 2020 found 3 problems: 1 verified and closed、1 done and awaiting '
+                                  'verification、1 carried over.')
         table = next(block for block in blocks if block['type'] == 'table')
         rows = {row[1]: row for row in table['rows']}
         self.assertEqual(set(rows), {'Field visits too rare', 'Slow replies to letters', 'Archive not digitised'})

@@ -59,7 +59,7 @@ class TestOutlineParts(PartyCase):
 
     def test_every_key_aspect_needs_a_problem_or_a_reason(self):
         outline = self.write_all(self.outline[self.qian], self.qian, reasons=False)
-        with self.assertRaisesRegex(UserError, 'neither a problem nor a reason.*Aspect 1、Aspect 2、Aspect 3、Aspect 4、Aspect 5'):
+        with self.assertRaisesRegex(UserError, 'neither a problem .* nor a reason.*Aspect 1、Aspect 2、Aspect 3、Aspect 4、Aspect 5'):
             outline.action_submit()
         focuses = self.meeting.focus_ids.sorted('sequence')
         outline.write({'problem_ids': [(0, 0, {'focus_id': focuses[0].id, 'problem': 'Study is shallow.'})]})

@@ -771,6 +771,7 @@ class PartyMeeting(models.Model):
         if mechanisms:
             measures.append(self.env._('%(count)s rules and mechanisms have been established so far.',
                                        count=len(mechanisms)))
+        measures += self._party_report_lists_paragraphs()
         measures.append(self.env._(
             'Next, the team will carry out the rectification list item by item, report its progress, and disclose '
             'the results to Party members and the public.'))
@@ -787,6 +788,12 @@ class PartyMeeting(models.Model):
             (self.env._('Main problems found'), problems, []),
             (self.env._('Rectification measures and next steps'), measures, []),
         ]}
+
+    def _party_report_lists_paragraphs(self):
+        """Sentences of the report on who collects the problem and rectification lists and whom
+        they are sent to: the place for the organisation's collecting unit and recipient (none
+        recorded here yet, so nothing is said)."""
+        return []
 
     # Minutes, situation report and public notice: their edited texts in official layout
 

@@ -212,14 +212,20 @@ class PartyMeetingStatement(models.Model):
         for statement in self:
             statement.missing_sections = ', '.join(statement._get_missing_sections().mapped('name')) or False
 
-    @api.depends('section_ids.content', 'section_ids.name', 'problem_ids')
+    @api.depends('section_ids.content', 'section_ids.name', 'problem_ids', 'explanation_ids.explanation',
+                 'explanation_ids.self_examination')
     def _compute_body_html(self):
         for statement in self:
             parts = []
             for section in statement.section_ids:
-                parts.append(Markup('<h4>%s</h4>') % section.name)
+                parts.append(Markup('<h5>%s</h5>' if section.is_subsection else '<h4>%s</h4>') % section.name)
                 parts.append(section.content if not is_html_empty(section.content)
                              else Markup('<p class="text-muted">%s</p>') % self.env._('(empty)'))
+                if section.explains_inquiry:
+                    for line in statement.explanation_ids:
+                        parts.append(Markup('<p><b>%s</b> %s</p>') % (line.description, line.explanation or ''))
+                        if line.self_examination:
+                            parts.append(Markup('<p>%s</p>') % line.self_examination)
             if statement.problem_ids:
                 parts.append(Markup('<h4>%s</h4>') % self.env._('Problems by Key Aspect'))
                 for problem in statement.problem_ids:

@@ -1,11 +1,9 @@
+import re
 import shutil
 import subprocess
 
-import re
-
 from odoo.tests import TransactionCase, tagged
-from odoo.tools import html2plaintext
-from odoo.tools import config
+from odoo.tools import config, html2plaintext
 
 from .common_documents import DocumentReaders, normalize_pdf_text
 

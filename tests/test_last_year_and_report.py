@@ -97,10 +97,10 @@ class TestLastYearAndReport(HeldMeetingCase):
                 '1 unfinished items of earlier meetings were carried into this rectification.',
                 '1 rules and mechanisms have been established so far.'):
             self.assertIn(sentence, report)
-        headings = [h for h in ('Basic facts', 'Preparation before the meeting', 'Study', 'Collecting opinions',
-                                'Heart-to-heart talks', 'Writing the check material and the personal outlines',
-                                'The meeting, criticism and self-criticism', 'Main problems found',
-                                'Rectification measures and next steps')]
+        headings = ('Basic facts', 'Preparation before the meeting', 'Study', 'Collecting opinions',
+                    'Heart-to-heart talks', 'Writing the check material and the personal outlines',
+                    'The meeting, criticism and self-criticism', 'Main problems found',
+                    'Rectification measures and next steps')
         positions = [report.index(f'>{heading}<') for heading in headings]
         self.assertEqual(positions, sorted(positions), 'the parts in the usual order')
 

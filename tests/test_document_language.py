@@ -36,6 +36,31 @@ class TestDocumentLanguage(HeldMeetingCase):
         for english in ('Minutes', 'Criticism and Self-criticism', 'Basic facts', 'Public Notice', 'Present'):
             self.assertNotIn(english, minutes + report + notice)
 
+    def test_the_bureaus_own_words(self):
+        """The terms of the plan and of the screens, as the bureau writes them."""
+        text = self.html_text(self.render_html(
+            'party_democratic_life.action_report_party_meeting_plan', self.meeting, user=self.zhao))
+        for expected in ('会议时间约半天', '无特殊情况不安排出差出访，原则上不得请假', '应谈', '人次、已谈'):
+            self.assertIn(expected, text)
+        self.meeting.date_start = False
+        text = self.html_text(self.render_html(
+            'party_democratic_life.action_report_party_meeting_notice', self.meeting, user=self.zhao))
+        self.assertIn('时间另行通知', text)
+        env = self.env(context={'lang': 'zh_CN'})
+
+        def label(model, field, key=None):
+            field = env[model]._fields[field]
+            return dict(field._description_selection(env))[key] if key else field._description_string(env)
+        self.assertEqual(label('party.meeting', 'state', 'done'), '已办结')
+        self.assertEqual(label('party.rectification', 'state', 'verified'), '已销号')
+        self.assertEqual(label('party.rectification', 'verified_by_id'), '销号人')
+        self.assertEqual(label('party.meeting.talk', 'initiator_user_id'), '谈话人')
+        self.assertEqual(label('party.meeting.criticism', 'content'), '内容')
+        self.assertEqual(label('party.meeting.statement.section', 'content'), '内容')
+        self.assertEqual(label('party.meeting', 'special_reason'), '召开专题民主生活会的缘由')
+        self.assertEqual(label('party.meeting.attendee', 'role', 'guide'), '上级到会指导人员')
+        self.assertEqual(label('party.organization.unit', 'head_name'), '单位主要负责同志')
+
     def test_time_of_the_organisation_not_of_the_reader(self):
         self.wu.tz = 'Europe/Paris'
         self.meeting.with_user(self.wu).action_compose_minutes()

@@ -1,3 +1,4 @@
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .common_documents import HeldMeetingCase
@@ -75,6 +76,16 @@ class TestLastYearAndReport(HeldMeetingCase):
         rows = list(items._party_list_rows(as_text=True))
         self.assertIn('Rules established: 《Monthly visit rule》（Doc 2021-3，adopted on 2021年3月1日）', rows[0][9])
         self.assertNotIn('Rules established', rows[1][9])
+
+    def test_rules_of_a_verified_item_are_closed_too(self):
+        Mechanism = self.env['party.rectification.mechanism'].with_user(self.zhao)
+        rule = Mechanism.create({'rectification_id': self.item_qian.id, 'name': 'Squad inspection rota'})
+        rule.document_number = 'Doc 2022-7'
+        with self.assertRaisesRegex(UserError, 'is verified: its field "Rules and Mechanisms" is read-only'):
+            Mechanism.create({'rectification_id': self.item_zhao.id, 'name': 'Too late'})
+        with self.assertRaisesRegex(UserError, 'is verified'):
+            self.old_verified.mechanism_ids.with_user(self.zhao).write({'document_number': 'Changed'})
+        self.assertEqual(self.old_verified.mechanism_ids.document_number, 'Doc 2021-3')
 
     def test_report_reads_as_prose(self):
         self.env['party.rectification.mechanism'].create({'rectification_id': self.item_zhao.id, 'name': 'Visit plan'})

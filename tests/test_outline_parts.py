@@ -108,6 +108,18 @@ class TestOutlineParts(PartyCase):
         with self.assertRaisesRegex(UserError, 'only its author'):
             self.outline[self.sun].with_user(self.zhao).write({'explanation_ids': [(0, 0, {'disclosure_id': inquiry.id})]})
 
+    def test_a_submitted_text_is_not_changed_behind_its_authors_back(self):
+        outline = self.write_all(self.outline[self.li], self.li)
+        outline.action_submit()
+        matter = self.env['party.meeting.disclosure'].with_user(self.wu).create({
+            'meeting_id': self.meeting.id, 'member_user_id': self.li.id, 'kind': 'inspection_feedback',
+            'description': 'Feedback of the county inspection'})
+        self.assertFalse(outline.explanation_ids, 'the submitted text stays as the author sent it')
+        outline.with_user(self.zhao).action_return(comment='Explain the inspection feedback.')
+        self.assertEqual(outline.explanation_ids.disclosure_id, matter, 'returned: the matter is there to answer')
+        with self.assertRaisesRegex(UserError, 'Feedback of the county inspection'):
+            outline.action_submit()
+
     def test_matter_entered_before_the_outline_is_written(self):
         later = self.create_meeting(name='Later Meeting', year=2022, date_start='2022-07-01 01:00:00')
         matter = self.env['party.meeting.disclosure'].with_user(self.zhao).create({

@@ -39,6 +39,7 @@ ledger that follows every problem to verification and into the next meeting.
         'views/party_meeting_statement_views.xml',
         'views/party_statement_template_views.xml',
         'views/party_meeting_steps_views.xml',
+        'views/party_meeting_disclosure_views.xml',
         'wizards/party_meeting_readiness_waive_views.xml',
         'wizards/party_meeting_statement_return_views.xml',
         'views/party_democratic_life_menus.xml',
@@ -53,11 +54,13 @@ ledger that follows every problem to verification and into the next meeting.
         'reports/party_rectification_reports.xml',
         'reports/party_rectification_templates.xml',
         'reports/party_organization_reports.xml',
+        'data/party_language_data.xml',
     ],
     'demo': [
         'demo/party_democratic_life_demo.xml',
         'demo/party_democratic_life_preparation_demo.xml',
         'demo/party_democratic_life_plan_steps_demo.xml',
+        'demo/party_democratic_life_outline_docs_demo.xml',
     ],
     'assets': {
         'web.assets_backend': [

@@ -25,3 +25,6 @@ from . import party_organization_documents
 from . import party_rectification_documents
 from . import party_meeting_statement_documents
 from . import party_meeting_steps
+from . import party_meeting_disclosure
+from . import party_meeting_statement_explanation
+from . import party_rectification_mechanism

@@ -62,11 +62,32 @@ class PartyDocumentMixin(models.AbstractModel):
                                        kind=kind, model=self._description))
         return spec
 
+    def _party_document_organization(self):
+        """The organisation whose language and time zone a document of these records uses."""
+        if self._name == 'party.organization':
+            return self[:1]
+        if 'organization_id' in self._fields:
+            return self[:1].organization_id
+        return self.env['party.organization']
+
+    def _party_in_document_language(self):
+        """These records in the organisation's language and time zone (简体中文 and Asia/Shanghai
+        by default), so that a document reads the same whoever composes or prints it."""
+        organization = self._party_document_organization()
+        if not organization:
+            return self
+        return self.with_env(organization._party_env())
+
     def _party_document_blocks(self, kind):
         """The numbered blocks of a document (one record, or a list of several)."""
         # Whoever may not read a record gets no document of it, as for the downloads.
         self.check_access('read')
-        return number_blocks(expand_html(getattr(self, self._party_document_spec(kind)['blocks'])()))
+        records = self._party_in_document_language()
+        return number_blocks(expand_html(getattr(records, records._party_document_spec(kind)['blocks'])()))
+
+    def _party_document_title(self, kind):
+        """The file name of a printed document, in the organisation's language."""
+        return self._party_in_document_language()._party_document_basename(kind)
 
     def _party_document_basename(self, kind):
         """The file name without extension; models add what identifies the record."""
@@ -76,19 +97,21 @@ class PartyDocumentMixin(models.AbstractModel):
         return label
 
     def _party_render_document(self, kind, file_format):
-        """(file name, mimetype, content) of a .docx or .xlsx document."""
+        """(file name, mimetype, content) of a .docx or .xlsx document, in the organisation's
+        language: error messages stay in the user's."""
         spec = self._party_document_spec(kind)
+        records = self._party_in_document_language()
         if file_format == 'docx' and spec.get('docx'):
             if len(self) != 1:
                 raise UserError(self.env._('Select exactly one record to export "%(document)s".',
                                            document=spec['label']))
             content = build_docx(self._party_document_blocks(kind), landscape=spec.get('landscape', False))
         elif file_format == 'xlsx' and spec.get('xlsx'):
-            content = getattr(self, spec['xlsx'])()
+            content = getattr(records, spec['xlsx'])()
         else:
             raise UserError(self.env._('The document "%(document)s" cannot be exported as .%(format)s.',
                                        document=spec['label'], format=file_format))
-        filename = f'{self._party_document_basename(kind)}.{file_format}'.replace('/', '_')
+        filename = f'{self._party_document_title(kind)}.{file_format}'.replace('/', '_')
         return filename, MIMETYPES[file_format], content
 
     def _party_download_action(self, kind, file_format):
@@ -108,7 +131,11 @@ class PartyDocumentMixin(models.AbstractModel):
     # Formatting helpers, also called from the QWeb templates
 
     def _party_local_datetime(self, value):
-        tz = pytz.timezone(self.env.context.get('tz') or self.env.user.tz or DEFAULT_TZ)
+        """A datetime in the organisation's time zone (Asia/Shanghai when it has none)."""
+        organization = self._party_document_organization()
+        tz_name = organization._party_tz() if organization else (
+            self.env.context.get('tz') or self.env.user.tz or DEFAULT_TZ)
+        tz = pytz.timezone(tz_name)
         return pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None)
 
     def _party_cn_date(self, value):

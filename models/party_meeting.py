@@ -32,7 +32,7 @@ class PartyMeeting(models.Model):
             ('preparing', 'Preparing'),
             ('held', 'Held'),
             ('rectifying', 'Rectifying'),
-            ('done', 'Done'),
+            ('done', 'Closed'),
             ('cancelled', 'Cancelled'),
         ],
         required=True, default='draft', copy=False, tracking=True, index=True)
@@ -626,6 +626,7 @@ class PartyMeeting(models.Model):
         """Minutes name chair, recorder, time, place, attendance and sit-ins, the agenda, each
         member's self-criticism and the criticisms received, and the guides' comments — practice."""
         for meeting in self:
+            meeting = meeting._party_in_document_language()
             values = meeting._get_document_values()
             criticisms = meeting.sudo().criticism_ids
             values['criticisms_by_member'] = [
@@ -638,13 +639,9 @@ class PartyMeeting(models.Model):
 
     def _compose_report(self):
         for meeting in self:
+            meeting = meeting._party_in_document_language()
             values = meeting._get_document_values()
-            criticisms = meeting.sudo().criticism_ids
-            values.update({
-                'self_count': len(criticisms.filtered(lambda c: c.kind == 'self')),
-                'mutual_count': len(criticisms.filtered(lambda c: c.kind == 'mutual')),
-                'guide_count': len(criticisms.filtered(lambda c: c.kind == 'guide_comment')),
-            })
+            values.update(meeting._get_report_values())
             meeting.report_body = meeting._render_document(
                 'party_democratic_life.party_meeting_report_document', values)
 
@@ -652,6 +649,7 @@ class PartyMeeting(models.Model):
         """The notice holds meeting facts, the problem list and the rectification status only —
         never criticisms, talks or outlines (rules.md): those records are not even passed in."""
         for meeting in self:
+            meeting = meeting._party_in_document_language()
             values = meeting._get_document_values()
             meeting.notice_body = meeting._render_document(
                 'party_democratic_life.party_meeting_notice_document', values)
@@ -843,7 +841,8 @@ class PartyMeeting(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             if vals.get('reference', '/') == '/':
-                vals['reference'] = self.env['ir.sequence'].next_by_code('party.meeting') or '/'
+                vals['reference'] = self.env['ir.sequence'].with_context(
+                    ir_sequence_date=self._reference_date(vals)).next_by_code('party.meeting') or '/'
         meetings = super().create(vals_list)
         for meeting, vals in zip(meetings, vals_list):
             if 'attendee_ids' not in vals:
@@ -851,6 +850,14 @@ class PartyMeeting(models.Model):
         meetings._sync_readiness_lines()
         meetings._carry_over_rectifications()
         return meetings
+
+    @api.model
+    def _reference_date(self, vals):
+        """The reference follows the meeting's year (that of the documents), not today's."""
+        year = vals.get('year') or fields.Date.context_today(self).year
+        if vals.get('meeting_type', 'annual') != 'annual' and vals.get('date_start'):
+            year = fields.Datetime.to_datetime(vals['date_start']).year
+        return f'{year}-01-01'
 
     def write(self, vals):
         if 'minutes' in vals and not self.env.su:

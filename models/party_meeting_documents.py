@@ -39,6 +39,9 @@ class PartyMeeting(models.Model):
             'public_notice': {
                 'label': self.env._('Public Notice'), 'blocks': '_party_blocks_public_notice', 'docx': True},
             'criticism_summary': {'label': self.env._('Criticism Summary'), 'blocks': '_party_blocks_criticism_summary'},
+            'previous_rectification': {
+                'label': self.env._("Report on Last Year's Rectification"),
+                'blocks': '_party_blocks_previous_rectification', 'docx': True},
             'criticism_matrix': {'label': self.env._('Criticism Matrix'), 'xlsx': '_party_xlsx_criticism_matrix'},
             'summary': {'label': self.env._('Rectification Summary'), 'xlsx': '_party_xlsx_summary'},
         })
@@ -123,7 +126,8 @@ class PartyMeeting(models.Model):
     def _party_plan_outline_sections(self):
         template = self.organization_id.statement_template_id
         if template:
-            sections = template.section_ids.filtered(lambda s: s.applies_to in ('all', 'personal'))
+            sections = template.section_ids.filtered(
+                lambda s: s.applies_to in ('all', 'personal') and not s.is_subsection)
             # the numbers of the template's headings are the plan's own "一是…二是…"
             return [re.sub(r'^\s*(?:\d+[.．、]|[一二三四五六七八九十]+、)\s*', '', section.name)
                     for section in sections.sorted('sequence')]
@@ -233,15 +237,15 @@ class PartyMeeting(models.Model):
             'feedback, talks or written inquiries and personal matters they must report.')))
 
         blocks.append(blk.heading(1, self.env._('Schedule')))
-        hours = f'{self.duration:g}'
+        length = self._party_meeting_length()
         if self.location:
             blocks.append(blk.paragraph(self.env._(
-                'The meeting is to be held on %(date)s at %(location)s and takes about %(hours)s hours.',
-                date=self._party_when(), location=self.location, hours=hours)))
+                'The meeting is to be held on %(date)s at %(location)s; it takes %(length)s.',
+                date=self._party_when(), location=self.location, length=length)))
         else:
             blocks.append(blk.paragraph(self.env._(
-                'The meeting is to be held on %(date)s and takes about %(hours)s hours.',
-                date=self._party_when(), hours=hours)))
+                'The meeting is to be held on %(date)s; it takes %(length)s.',
+                date=self._party_when(), length=length)))
         blocks.append(blk.paragraph(self.env._(
             'The plan goes to the upper level by %(plan_date)s; the talks, the outlines and their '
             'review are finished before the meeting; the situation report is sent by %(report_date)s.',
@@ -298,6 +302,14 @@ class PartyMeeting(models.Model):
             days=organization.report_days, bodies=bodies)))
         blocks.append(self._party_signature(self._party_plan_date()))
         return blocks
+
+    def _party_meeting_length(self):
+        """How long the meeting takes, as a plan says it: half a day (4 hours), a day (8), else hours."""
+        if self.duration == 4:
+            return self.env._('about half a day')
+        if self.duration == 8:
+            return self.env._('about a day')
+        return self.env._('about %(hours)s hours', hours=f'{self.duration:g}')
 
     def _party_agenda_paragraphs(self):
         blocks = []
@@ -560,9 +572,235 @@ class PartyMeeting(models.Model):
             subtitle=self.env._('As of %(date)s', date=self._party_cn_date(self._party_today())))
         return writer.close()
 
+    # Last year's rectification (通报上一年度整改措施落实情况): the first item of the agenda
+
+    def _party_previous_items(self):
+        """Every item of the previous meeting, team first, then each owner's by deadline."""
+        self.ensure_one()
+        if not self.previous_meeting_id:
+            return self.env['party.rectification']
+        return self.env['party.rectification'].search(
+            [('meeting_id', '=', self.previous_meeting_id.id)],
+            order='scope desc, responsible_user_id, deadline, id')
+
+    def _party_previous_rows(self, items):
+        """For each item of the previous meeting: its status (done, verified, carried into this
+        meeting and how far it got, still open) and what was done, with the rules it produced."""
+        states = items._party_selection_labels('state')
+        carry_labels = items._party_selection_labels('carry_status')
+        rows = []
+        for number, item in enumerate(items, start=1):
+            status = states.get(item.state, '')
+            done = [html_to_text(item.completion_note, '')] if not is_html_empty(item.completion_note) else []
+            if item.state == 'carried':
+                carried = item.carried_to_ids.filtered(lambda c: c.meeting_id == self)[:1] or item.carried_to_ids[:1]
+                if carried.carry_status:
+                    status = self.env._('%(state)s (%(status)s at this meeting)', state=status,
+                                        status=carry_labels.get(carried.carry_status, ''))
+                done += [text for text in (carried.carry_reason, carried.carry_next_step) if text]
+            elif item.state == 'done' and item.date_done:
+                done.insert(0, self.env._('Finished on %(date)s', date=self._party_cn_date(item.date_done)))
+            if item.mechanism_ids:
+                done.append(self.env._('Rules established: %(rules)s', rules='、'.join(
+                    item._party_mechanism_text({'name': m.name, 'number': m.document_number, 'date': m.date_adopted})
+                    for m in item.mechanism_ids)))
+            rows.append({
+                'number': number, 'item': item, 'name': item.name, 'status': status,
+                'owner': item.responsible_user_id.name or item.responsible_unit or '',
+                'done': '；'.join(text.strip('。；') for text in done if text) + ('。' if done else ''),
+            })
+        return rows
+
+    def _party_previous_summary(self, items):
+        """One sentence with the counts of last year's items, for the report, the minutes and
+        the document on last year's rectification."""
+        if not items:
+            return self.env._('No earlier meeting with rectification items is recorded.')
+        count = {state: len(items.filtered(lambda i, s=state: i.state == s))
+                 for state in ('verified', 'done', 'carried', 'open', 'in_progress')}
+        details = [text for number, text in (
+            (count['verified'], self.env._('%(count)s verified and closed', count=count['verified'])),
+            (count['done'], self.env._('%(count)s done and awaiting verification', count=count['done'])),
+            (count['carried'], self.env._('%(count)s carried over', count=count['carried'])),
+            (count['open'] + count['in_progress'], self.env._(
+                '%(count)s still being rectified', count=count['open'] + count['in_progress'])),
+        ) if number]
+        return self.env._('The %(meeting)s found %(total)s problems: %(details)s.',
+                          meeting=self.previous_meeting_id.name, total=len(items), details='、'.join(details))
+
+    def _party_blocks_previous_rectification(self):
+        self.ensure_one()
+        organization = self.organization_id
+        items = self._party_previous_items()
+        blocks = [blk.title(self.env._("%(organization)s\nReport on the Rectification of Last Year's Problems",
+                                       organization=organization.name))]
+        blocks.append(blk.paragraph(self._party_previous_summary(items)))
+        if items:
+            blocks.append(blk.table(
+                [(self.env._('No.'), 1), (self.env._('Problem'), 6), (self.env._('Owner'), 2),
+                 (self.env._('Status'), 3), (self.env._('What Was Done'), 8)],
+                [[str(row['number']), row['name'], row['owner'], row['status'], row['done']]
+                 for row in self._party_previous_rows(items)]))
+        held_on = self.date_start and self._party_local_datetime(self.date_start).date()
+        blocks.append(self._party_signature(held_on or self._party_today()))
+        return blocks
+
+    # Situation report (情况报告): prose in the usual order, the figures inside the sentences
+
+    def _get_document_values(self):
+        values = super()._get_document_values()
+        previous = self.sudo()._party_previous_items()
+        present_count = self.env._('%(present)s of %(total)s members present', present=len(values['present']),
+                                   total=len(values['present']) + len(values['away']))
+        values.update({
+            'start': self._party_cn_datetime(self.date_start),
+            'held_on': self._party_cn_date(self.date_start) if self.date_start else '',
+            'previous_summary': self._party_previous_summary(previous),
+            'previous_rows': self.sudo()._party_previous_rows(previous),
+            'present_count_text': present_count,
+            'present_text': self.env._('%(count)s: %(names)s', count=present_count,
+                                       names='、'.join(values['present'].user_id.mapped('name'))),
+            'away_text': '、'.join(
+                f'{a.user_id.name}（{a.leave_reason or values["attendance_labels"].get(a.attendance, "")}）'
+                for a in values['away']),
+            'guides_text': self._party_people(values['guides']),
+            'sit_ins_text': self._party_people(values['sit_ins']),
+        })
+        return values
+
+    def _get_report_values(self):
+        """The report's parts as (heading, paragraphs, sub-parts), each sentence composed here."""
+        self.ensure_one()
+        meeting = self.sudo()
+        organization = self.organization_id
+        principal = organization.principal_user_id.name or self.env._('the principal')
+        members = self._get_member_attendees()
+        present = members.filtered(lambda a: a.attendance == 'present')
+        away = members - present
+        guides = self._party_attendees('guide')
+        sit_ins = self._party_attendees('sit_in')
+
+        facts = []
+        place = self.env._(' at %(location)s', location=self.location) if self.location else ''
+        facts.append(self.env._(
+            'On %(date)s, %(organization)s held the %(meeting)s%(place)s, chaired by %(host)s.',
+            date=self._party_when(), organization=organization.name, meeting=self.name, place=place,
+            host=self.host_user_id.name or principal))
+        if self.theme:
+            facts.append(self.env._('The theme of the meeting was “%(theme)s”.', theme=self.theme.strip().rstrip('。')))
+        attendance = self.env._(
+            'Of the %(total)s members of the leadership team, %(present)s attended: %(names)s.',
+            total=len(members), present=len(present), names='、'.join(present.user_id.mapped('name')))
+        if away:
+            attendance_labels = dict(members._fields['attendance']._description_selection(self.env))
+            attendance += self.env._('%(names)s could not attend.', names='、'.join(
+                f'{a.user_id.name}（{a.leave_reason or attendance_labels.get(a.attendance, "")}）' for a in away))
+        facts.append(attendance)
+        if guides:
+            facts.append(self.env._('%(guides)s attended to give guidance.', guides=self._party_people(guides)))
+        if sit_ins:
+            facts.append(self.env._('%(names)s sat in.', names=self._party_people(sit_ins)))
+
+        studies = meeting.study_ids
+        forms = dict(studies._fields['form']._description_selection(self.env))
+        study = self.env._(
+            'The team studied in %(count)s sessions (%(forms)s): %(topics)s.',
+            count=len(studies), forms='、'.join(forms.get(f, '') for f in dict.fromkeys(studies.mapped('form'))),
+            topics='；'.join(topic.strip().rstrip('。；') for topic in studies.mapped('topic'))
+        ) if studies else self.env._(
+            'No study session is recorded.')
+        opinions = meeting.opinion_ids
+        channels = dict(opinions._fields['channel']._description_selection(self.env))
+        opinion = self.env._(
+            '%(count)s opinions and suggestions were collected (%(channels)s): %(team)s about the team and '
+            '%(members)s about individual members.',
+            count=len(opinions), channels='、'.join(
+                channels.get(c, '') for c in dict.fromkeys(opinions.mapped('channel')) if c != 'other'),
+            team=len(opinions.filtered('concerns_team')),
+            members=len(opinions.filtered('concerned_user_ids'))) if opinions else self.env._('No opinion is recorded.')
+        required = len(self._get_required_talk_pairs())
+        talk = self.env._(
+            'Heart-to-heart talks covered the principal and each member, the members among themselves, the '
+            'members and the heads of their units, and the representatives of their branches: %(required)s talks '
+            'were required and %(done)s were held; %(principal)s heard each member\'s report on "one post, two '
+            'duties".', required=required, done=required - self.missing_talk_count, principal=principal)
+        outlines = meeting.statement_ids.filtered(lambda s: s.kind == 'personal')
+        writing = self.env._(
+            "The team's check material was drafted under the direction of %(principal)s; %(count)s members wrote "
+            'their personal outlines themselves, and %(principal)s reviewed each (%(approved)s approved).',
+            principal=principal, count=len(outlines), approved=len(outlines.filtered(lambda s: s.state == 'approved')))
+
+        stats = self._get_criticism_stats()[self.id]
+        received = [stats['mutual'].get(user.id, 0) for user in present.user_id]
+        meeting_paragraphs = []
+        previous = meeting._party_previous_items()
+        if previous:
+            meeting_paragraphs.append(self.env._(
+                '%(principal)s first reported how the rectification measures of the previous meeting were carried '
+                'out. %(summary)s', principal=principal, summary=self._party_previous_summary(previous)))
+        meeting_paragraphs.append(self.env._(
+            "%(principal)s read the team's check material on behalf of the leadership team. Each member then made "
+            'a self-criticism (%(self_count)s in all) and criticised the others frankly: %(mutual)s criticisms '
+            'were made, and each member present received at least %(minimum)s.',
+            principal=principal, self_count=len(stats['self']), mutual=sum(stats['mutual'].values()),
+            minimum=min(received or [0])))
+        if stats['guide'] and guides:
+            meeting_paragraphs.append(self.env._(
+                '%(guides)s commented on the meeting and asked for the rectification to be carried through.',
+                guides=self._party_people(guides)))
+
+        items = meeting.rectification_ids.filtered(lambda r: r.state != 'carried')
+        new_items = items.filtered(lambda r: not r.carried_from_id)
+        problems = [self.env._(
+            '%(count)s problems were found, %(team)s of the leadership team and %(personal)s of individual '
+            'members. The main ones are:', count=len(new_items),
+            team=len(new_items.filtered(lambda r: r.scope == 'team')),
+            personal=len(new_items.filtered(lambda r: r.scope == 'personal')))]
+        problems += [f'{number}. {item.name}' for number, item in enumerate(new_items, start=1)]
+
+        modes = {mode: len(new_items.filtered(lambda r, m=mode: r.mode == m)) for mode in ('immediate', 'deadline', 'long_term')}
+        measures = [self.env._(
+            'For each problem a measure, an owner and a deadline were set: %(immediate)s to be fixed at once, '
+            '%(deadline)s by a deadline and %(long)s to be kept up over the long term.',
+            immediate=modes['immediate'], deadline=modes['deadline'], long=modes['long_term'])]
+        for number, item in enumerate(new_items.filtered(lambda r: not is_html_empty(r.measures)), start=1):
+            measures.append(f'{number}. {item.name}：{html_to_text(item.measures, "")}')
+        carried = items.filtered('carried_from_id')
+        if carried:
+            measures.append(self.env._(
+                '%(count)s unfinished items of earlier meetings were carried into this rectification.',
+                count=len(carried)))
+        mechanisms = items.mechanism_ids
+        if mechanisms:
+            measures.append(self.env._('%(count)s rules and mechanisms have been established so far.',
+                                       count=len(mechanisms)))
+        measures += self._party_report_lists_paragraphs()
+        measures.append(self.env._(
+            'Next, the team will carry out the rectification list item by item, report its progress, and disclose '
+            'the results to Party members and the public.'))
+
+        return {'report_parts': [
+            (self.env._('Basic facts'), facts, []),
+            (self.env._('Preparation before the meeting'), [], [
+                (self.env._('Study'), [study]),
+                (self.env._('Collecting opinions'), [opinion]),
+                (self.env._('Heart-to-heart talks'), [talk]),
+                (self.env._('Writing the check material and the personal outlines'), [writing]),
+            ]),
+            (self.env._('The meeting, criticism and self-criticism'), meeting_paragraphs, []),
+            (self.env._('Main problems found'), problems, []),
+            (self.env._('Rectification measures and next steps'), measures, []),
+        ]}
+
+    def _party_report_lists_paragraphs(self):
+        """Sentences of the report on who collects the problem and rectification lists and whom
+        they are sent to (the organisation's settings); nothing while it names neither."""
+        text = self._party_lists_sending_text()
+        return [text] if text else []
+
     # Minutes, situation report and public notice: their edited texts in official layout
 
-    def _party_composed_body(self, value, drop_facts=False, drop_first_line=None):
+    def _party_composed_body(self, value, drop_facts=False):
         """An edited body without what the printed layout already says: the composed title
         lines, the closing organisation line, and for the minutes the facts table that the
         labels above it replace. Text a user wrote stays as written."""
@@ -573,9 +811,6 @@ class PartyMeeting(models.Model):
         if len(root) == 1 and 'o_party_document' in (root[0].get('class') or ''):
             container = root[0]
         while len(container) and container[0].tag in ('h1', 'h2', 'h3'):
-            container.remove(container[0])
-        if drop_first_line and len(container) and container[0].tag == 'p' \
-                and container[0].text_content().strip() == drop_first_line:
             container.remove(container[0])
         if drop_facts and len(container) and container[0].tag == 'table':
             container.remove(container[0])
@@ -616,7 +851,7 @@ class PartyMeeting(models.Model):
                                        organization=self.organization_id.name, meeting=self.name))]
         if supervisors:
             blocks.append(blk.addressee(f'{"、".join(supervisors)}：'))
-        blocks.append(blk.html(self._party_composed_body(self.report_body, drop_first_line=', '.join(supervisors))))
+        blocks.append(blk.html(self._party_composed_body(self.report_body)))
         blocks.append(self._party_signature(self.report_date or self._party_today()))
         return blocks
 

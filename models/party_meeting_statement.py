@@ -1,4 +1,5 @@
 import math
+import re
 
 from markupsafe import Markup
 
@@ -11,7 +12,8 @@ LINE_CHARS = 28
 PAGE_LINES = 22
 EDITABLE_STATES = ('draft', 'returned')
 # What the author writes; it changes only in draft or returned, and only by the author.
-CONTENT_FIELDS = frozenset({'meeting_id', 'kind', 'author_user_id', 'template_id', 'section_ids', 'problem_ids'})
+CONTENT_FIELDS = frozenset({
+    'meeting_id', 'kind', 'author_user_id', 'template_id', 'section_ids', 'problem_ids', 'explanation_ids'})
 # What changes only through the review actions (submit, approve, return, revise).
 REVIEW_FIELDS = frozenset({
     'state', 'reviewer_user_id', 'version', 'previous_version_id', 'active',
@@ -29,6 +31,11 @@ def _text_lines(text):
 
 def _html_lines(html):
     return 0 if is_html_empty(html) else _text_lines(html2plaintext(html, include_references=False))
+
+
+def strip_heading_number(text):
+    """A heading without the number typed before it ("1. ", "一、"): the layout numbers it."""
+    return re.sub(r'^\s*(?:\d+[.．、]|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)\s*', '', text or '')
 
 
 def _first_line(text, length=60):
@@ -81,6 +88,9 @@ class PartyMeetingStatement(models.Model):
         'party.meeting.statement.section', 'statement_id', string='Sections', copy=True)
     problem_ids = fields.One2many(
         'party.meeting.statement.problem', 'statement_id', string='Problems', copy=True)
+    explanation_ids = fields.One2many(
+        'party.meeting.statement.explanation', 'statement_id', string='Matters to Explain', copy=True,
+        help='Each matter the clerk or the principal entered for the author, answered in part three.')
     body_html = fields.Html(string='Full Text', compute='_compute_body_html', sanitize=False)
     missing_sections = fields.Char(
         string='Sections Still Empty', compute='_compute_missing_sections',
@@ -202,14 +212,20 @@ class PartyMeetingStatement(models.Model):
         for statement in self:
             statement.missing_sections = ', '.join(statement._get_missing_sections().mapped('name')) or False
 
-    @api.depends('section_ids.content', 'section_ids.name', 'problem_ids')
+    @api.depends('section_ids.content', 'section_ids.name', 'problem_ids', 'explanation_ids.explanation',
+                 'explanation_ids.self_examination')
     def _compute_body_html(self):
         for statement in self:
             parts = []
             for section in statement.section_ids:
-                parts.append(Markup('<h4>%s</h4>') % section.name)
+                parts.append(Markup('<h5>%s</h5>' if section.is_subsection else '<h4>%s</h4>') % section.name)
                 parts.append(section.content if not is_html_empty(section.content)
                              else Markup('<p class="text-muted">%s</p>') % self.env._('(empty)'))
+                if section.explains_inquiry:
+                    for line in statement.explanation_ids:
+                        parts.append(Markup('<p><b>%s</b> %s</p>') % (line.description, line.explanation or ''))
+                        if line.self_examination:
+                            parts.append(Markup('<p>%s</p>') % line.self_examination)
             if statement.problem_ids:
                 parts.append(Markup('<h4>%s</h4>') % self.env._('Problems by Key Aspect'))
                 for problem in statement.problem_ids:
@@ -308,6 +324,7 @@ class PartyMeetingStatement(models.Model):
         for statement, vals in zip(statements, vals_list):
             if 'section_ids' not in vals:
                 statement._fill_sections_from_template()
+        statements.filtered(lambda s: s.kind == 'personal' and s.active)._fill_explanations()
         return statements
 
     def write(self, vals):
@@ -344,19 +361,65 @@ class PartyMeetingStatement(models.Model):
         return result
 
     def _fill_sections_from_template(self):
+        """The template's parts and sub-sections, headed in the organisation's language; the part
+        that goes through the key aspects gets one sub-section per key aspect of the meeting."""
         Section = self.env['party.meeting.statement.section'].sudo()
         vals_list = []
         for statement in self:
-            for template_section in statement.template_id._sections_for(statement.kind):
+            env = statement.organization_id._party_env()
+            focuses = statement.meeting_id.focus_ids
+            for template_section in statement.template_id.with_env(env)._sections_for(statement.kind):
+                name = strip_heading_number(template_section.name)
+                if template_section.lists_key_aspects and focuses:
+                    name = env._('Outstanding problems found against the %(count)s key aspects', count=len(focuses))
                 vals_list.append({
                     'statement_id': statement.id,
                     'template_section_id': template_section.id,
                     'sequence': template_section.sequence,
-                    'name': template_section.name,
+                    'name': name,
+                    'is_subsection': template_section.is_subsection,
                     'required': template_section.required,
                     'explains_inquiry': template_section.explains_inquiry,
                 })
+                if template_section.lists_key_aspects:
+                    vals_list.extend({
+                        'statement_id': statement.id,
+                        'sequence': template_section.sequence,
+                        'name': focus.title,
+                        'is_subsection': True,
+                        'focus_id': focus.id,
+                    } for focus in focuses)
         Section.create(vals_list)
+
+    def _fill_explanations(self):
+        """A line in part three for each matter the author has to explain at this meeting."""
+        Disclosure = self.env['party.meeting.disclosure'].sudo()
+        disclosures = Disclosure.search([
+            ('meeting_id', 'in', self.meeting_id.ids), ('member_user_id', 'in', self.author_user_id.ids)])
+        vals_list = []
+        for statement in self:
+            answered = statement.explanation_ids.disclosure_id
+            vals_list.extend({
+                'statement_id': statement.id, 'disclosure_id': disclosure.id, 'sequence': disclosure.sequence,
+            } for disclosure in disclosures - answered
+                if disclosure.meeting_id == statement.meeting_id and disclosure.member_user_id == statement.author_user_id)
+        self.env['party.meeting.statement.explanation'].sudo().create(vals_list)
+
+    def _get_uncovered_focuses(self):
+        """Key aspects of the meeting with no problem (in the list of problems or written in the
+        aspect's sub-section) and no reason why none was found."""
+        self.ensure_one()
+        covered = self.section_ids.filtered(
+            lambda s: s.focus_id and (s.is_filled or (s.no_problem_reason or '').strip()))
+        return self.meeting_id.focus_ids - self.problem_ids.focus_id - covered.focus_id
+
+    def _get_unanswered_explanations(self):
+        """Matters to explain without an answer (and, when held accountable, a self-examination)."""
+        self.ensure_one()
+        disclosures = self.env['party.meeting.disclosure'].sudo().search([
+            ('meeting_id', '=', self.meeting_id.id), ('member_user_id', '=', self.author_user_id.id)])
+        answered = self.explanation_ids.filtered(lambda line: line._is_answered()).disclosure_id
+        return disclosures - answered
 
     def _check_content_editable(self):
         """Only the author edits the content, and only while it is a draft or returned — practice;
@@ -430,6 +493,8 @@ class PartyMeetingStatement(models.Model):
                 raise UserError(self.env._(
                     '%(statement)s cannot be submitted: these required sections are empty: %(sections)s.',
                     statement=statement.display_name, sections=', '.join(missing.mapped('name'))))
+            if statement.kind == 'personal':
+                statement._check_key_aspects_and_explanations()
             if statement.had_inquiry and not statement.section_ids.filtered('explains_inquiry'):
                 raise UserError(self.env._(
                     '%(statement)s cannot be submitted: a talk or written inquiry is recorded for '
@@ -451,6 +516,26 @@ class PartyMeetingStatement(models.Model):
                 statement.message_post(body=self.env._(
                     'Submitted with a length warning: %(warning)s', warning=statement.page_warning))
         return True
+
+    def _check_key_aspects_and_explanations(self):
+        """Part two goes through every key aspect (逐项对照) and part three answers every matter to
+        explain, with a thorough self-examination for an accountability — reference plan."""
+        self.ensure_one()
+        uncovered = self._get_uncovered_focuses()
+        if uncovered:
+            raise UserError(self.env._(
+                '%(statement)s cannot be submitted: these key aspects have neither a problem (in the list or '
+                'written in their sub-section) nor a reason why none was found (field "No Problem Found '
+                'Because"): %(aspects)s.',
+                statement=self.display_name, aspects='、'.join(uncovered.mapped('title'))))
+        unanswered = self._get_unanswered_explanations()
+        if unanswered:
+            accountability = unanswered.filtered(lambda d: d.kind == 'accountability')
+            raise UserError(self.env._(
+                '%(statement)s cannot be submitted: these matters to explain have no answer in part three '
+                '(field "Explanation"%(extra)s): %(matters)s.',
+                statement=self.display_name, matters='、'.join(unanswered.mapped('description')),
+                extra=self.env._(', and "Thorough Self-examination" for an accountability') if accountability else ''))
 
     def action_approve(self):
         self._check_state(('submitted',), self.env._('approved'))
@@ -481,6 +566,7 @@ class PartyMeetingStatement(models.Model):
                 '%(statement)s: the field "Review Comment" is required to return it.',
                 statement=self[:1].display_name))
         self.sudo().write({'state': 'returned', 'review_comment': comment})
+        self.filtered(lambda s: s.kind == 'personal').sudo()._fill_explanations()
         for statement in self.sudo():
             statement.activity_feedback([ACTIVITY_REVIEW])
             statement.activity_schedule(
@@ -575,12 +661,36 @@ class PartyMeetingStatementSection(models.Model):
     template_section_id = fields.Many2one(
         'party.statement.template.section', string='Template Section', ondelete='set null')
     name = fields.Char(string='Heading', required=True)
-    guidance = fields.Text(related='template_section_id.guidance')
+    guidance = fields.Text(compute='_compute_guidance')
+    is_subsection = fields.Boolean(string='Sub-section')
+    focus_id = fields.Many2one(
+        'party.meeting.focus', string='Key Aspect', ondelete='cascade', index=True,
+        help='The key aspect this sub-section of part two goes through.')
+    no_problem_reason = fields.Text(
+        string='No Problem Found Because',
+        help='For a key aspect without any problem in the list: why none was found.')
     required = fields.Boolean(string='Required')
     explains_inquiry = fields.Boolean(string='Explains Talks and Inquiries')
     content = fields.Html(string='Content')
     is_filled = fields.Boolean(string='Filled', compute='_compute_is_filled')
     char_count = fields.Integer(string='Characters', compute='_compute_is_filled')
+
+    @api.depends('template_section_id.guidance', 'template_section_id.guidance_principal', 'focus_id.description',
+                 'statement_id.author_user_id', 'statement_id.organization_id.principal_user_id')
+    def _compute_guidance(self):
+        """The principal's own guidance where the template has one (e.g. ideology work: the whole
+        organisation), the members' otherwise (their duty areas); a key aspect's own description."""
+        for section in self:
+            template_section = section.template_section_id
+            statement = section.statement_id
+            is_principal = (statement.kind == 'personal'
+                            and statement.author_user_id == statement.organization_id.principal_user_id)
+            if section.focus_id:
+                section.guidance = section.focus_id.description
+            elif is_principal and template_section.guidance_principal:
+                section.guidance = template_section.guidance_principal
+            else:
+                section.guidance = template_section.guidance
 
     @api.depends('content')
     def _compute_is_filled(self):

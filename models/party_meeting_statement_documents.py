@@ -1,6 +1,7 @@
 from odoo import models
 
 from ..tools import document_blocks as blk
+from .party_meeting_statement import strip_heading_number
 
 
 class PartyMeetingStatement(models.Model):
@@ -25,8 +26,10 @@ class PartyMeetingStatement(models.Model):
         return name.replace('/', '_')
 
     def _party_blocks_statement(self):
-        """The personal outline (个人发言提纲) or the team's check material (班子对照检查材料),
-        section by section as the author wrote it, then the problems by key aspect."""
+        """The personal outline (个人发言提纲／剖析材料) in its five parts, or the team's check
+        material (班子对照检查材料): each part 一、…, its sub-sections （一）…; the part going
+        through the key aspects lists each aspect's problems, or why none was found; the part on
+        personal matters answers each matter to explain."""
         self.ensure_one()
         meeting = self.meeting_id
         organization = meeting.organization_id
@@ -37,30 +40,54 @@ class PartyMeetingStatement(models.Model):
             member = organization.member_ids.filtered(lambda m: m.user_id == self.author_user_id)[:1]
             author = self.author_user_id.name
             blocks = [
-                blk.title(self.env._('Personal Outline\nfor the %(meeting)s', meeting=meeting.name)),
+                blk.title(self.env._('Personal Outline (Analysis) of Comrade %(author)s at the %(meeting)s',
+                                     author=author, meeting=meeting.name)),
                 blk.subtitle(f'{author}（{member.position}）' if member.position else author),
             ]
-        # Section headings are printed as the template names them (with or without a number).
+        placed = self.env['party.meeting.statement.problem']
         for section in self.section_ids:
-            blocks.append(blk.heading(1, section.name, numbered=False))
+            blocks.append(blk.heading(2 if section.is_subsection else 1, strip_heading_number(section.name)))
             blocks.append(blk.html(section.content))
-        if self.problem_ids:
-            blocks.append(blk.heading(1, self.env._('Problems by Key Aspect'), numbered=False))
-            for focus in self.problem_ids.focus_id.sorted('sequence'):
-                blocks.append(blk.heading(2, focus.title))
-                for problem in self.problem_ids.filtered(lambda p, f=focus: p.focus_id == f):
-                    blocks.extend(self._party_problem_blocks(problem))
-            for problem in self.problem_ids.filtered(lambda p: not p.focus_id):
-                blocks.extend(self._party_problem_blocks(problem))
+            if section.focus_id:
+                problems = self.problem_ids.filtered(lambda p, f=section.focus_id: p.focus_id == f)
+                placed |= problems
+                for number, problem in enumerate(problems, start=1):
+                    blocks.extend(self._party_problem_blocks(problem, number))
+                if not problems and (section.no_problem_reason or '').strip():
+                    blocks.append(blk.paragraph(section.no_problem_reason,
+                                                label=self.env._('No problem found:')))
+            if section.explains_inquiry:
+                blocks.extend(self._party_explanation_blocks())
+            if section.template_section_id.lists_key_aspects:
+                # problems of an aspect without a sub-section of its own come right after the part
+                rest = self.problem_ids.filtered(lambda p: p.focus_id not in self.section_ids.focus_id)
+                placed |= rest
+                for number, problem in enumerate(rest, start=1):
+                    blocks.extend(self._party_problem_blocks(problem, number))
+        rest = self.problem_ids - placed
+        if rest:
+            blocks.append(blk.heading(1, self.env._('Problems by Key Aspect')))
+            for number, problem in enumerate(rest, start=1):
+                blocks.extend(self._party_problem_blocks(problem, number))
         signed_on = self.approved_date or self.submitted_date
         signer = organization.name if self.kind == 'team' else self.author_user_id.name
         blocks.append(blk.signature(signer, self._party_cn_date(signed_on) if signed_on else ''))
         return blocks
 
-    def _party_problem_blocks(self, problem):
-        blocks = [blk.paragraph(problem.problem)]
+    def _party_problem_blocks(self, problem, number):
+        blocks = [blk.paragraph(f'{number}. {problem.problem}')]
         if problem.cause:
             blocks.append(blk.paragraph(problem.cause, label=self.env._('Cause:')))
         if problem.measure:
             blocks.append(blk.paragraph(problem.measure, label=self.env._('Measure:')))
+        return blocks
+
+    def _party_explanation_blocks(self):
+        """Each matter to explain, its kind and description, and the author's answer."""
+        kinds = dict(self.env['party.meeting.disclosure']._fields['kind']._description_selection(self.env))
+        blocks = []
+        for number, line in enumerate(self.explanation_ids, start=1):
+            blocks.append(blk.paragraph(line.explanation or '', label=f'{number}. {kinds.get(line.kind, "")}（{line.description}）：'))
+            if line.self_examination:
+                blocks.append(blk.paragraph(line.self_examination, label=self.env._('Thorough self-examination:')))
         return blocks

@@ -1,5 +1,11 @@
 from odoo import api, fields, models
+from odoo.addons.base.models.res_partner import _lang_get, _tz_get
 from odoo.exceptions import UserError, ValidationError
+
+# The documents speak the organisation's language and keep its time (reference case: a county
+# bureau in China), whoever prints them.
+DEFAULT_LANG = 'zh_CN'
+DEFAULT_TZ = 'Asia/Shanghai'
 
 
 class PartyOrganization(models.Model):
@@ -86,6 +92,13 @@ class PartyOrganization(models.Model):
     list_recipient = fields.Char(
         string='Lists Sent To', tracking=True,
         help='The upper-level office the lists are sent to, e.g. 县委组织部组织科.')
+    lang = fields.Selection(
+        _lang_get, string='Language of Documents', default=lambda self: self._default_lang(),
+        help='The plan, notice, minutes, report, public notice and every printed document are composed '
+             'in this language, whatever the language of the user who composes or prints them.')
+    tz = fields.Selection(
+        _tz_get, string='Time Zone',
+        help='Times in the documents are given in this time zone (Asia/Shanghai when empty).')
 
     # Talk counterparts outside the team (rules.md: talk coverage)
     unit_ids = fields.One2many(
@@ -102,6 +115,39 @@ class PartyOrganization(models.Model):
         'Organization settings must be positive numbers.')
     _min_outline_pages_positive = models.Constraint(
         'CHECK(min_outline_pages >= 0)', 'The minimum number of outline pages cannot be negative.')
+
+    @api.model
+    def _default_lang(self):
+        installed = dict(self.env['res.lang'].get_installed())
+        return DEFAULT_LANG if DEFAULT_LANG in installed else self.env.lang or 'en_US'
+
+    def _party_lang(self):
+        """The organisation's language, if active; else 简体中文, else the user's."""
+        installed = dict(self.env['res.lang'].get_installed())
+        for lang in (self[:1].lang, DEFAULT_LANG):
+            if lang in installed:
+                return lang
+        return self.env.lang or 'en_US'
+
+    def _party_tz(self):
+        return self[:1].tz or DEFAULT_TZ
+
+    def _party_env(self):
+        """The environment a document of this organisation is composed and printed in."""
+        return self.env(context=dict(self.env.context, lang=self._party_lang(), tz=self._party_tz()))
+
+    @api.model
+    def _party_install_language(self):
+        """Installing the addon activates 简体中文 and loads its terms (the addon's own and those
+        of the modules already installed) before any demo document is composed."""
+        Lang = self.env['res.lang'].with_context(active_test=False)
+        lang = Lang.search([('code', '=', DEFAULT_LANG)], limit=1)
+        if lang.active:
+            return
+        Lang._activate_lang(DEFAULT_LANG)
+        modules = self.env['ir.module.module'].search([('state', '=', 'installed')])
+        modules._update_translations([DEFAULT_LANG])
+        self.env['ir.module.module']._load_module_terms(['party_democratic_life'], [DEFAULT_LANG])
 
     @api.depends('member_ids.user_id')
     def _compute_member_user_ids(self):

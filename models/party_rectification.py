@@ -122,6 +122,9 @@ class PartyRectification(models.Model):
 
     # Staged goals of a long item
     milestone_ids = fields.One2many('party.rectification.milestone', 'rectification_id', string='Milestones')
+    mechanism_ids = fields.One2many(
+        'party.rectification.mechanism', 'rectification_id', string='Rules and Mechanisms',
+        help='Rules or mechanisms the item produced (建章立制), so that the fix lasts.')
     is_long = fields.Boolean(
         string='Long Item', compute='_compute_is_long',
         help='Runs more than 90 days from the meeting; needs at least one milestone.')

@@ -1,4 +1,4 @@
-from odoo import models
+from odoo import fields, models
 from odoo.tools import SQL
 
 from ..tools import document_blocks as blk
@@ -85,7 +85,12 @@ class PartyRectification(models.Model):
             values_by_id = {row[0]: row for row in self.env.execute_query(SQL("""
                 SELECT item.id, item.name, item.problem, item.source, focus.title, item.measures,
                        partner.name, item.responsible_unit, item.deadline, item.mode,
-                       item.completion_note, item.date_done, item.state
+                       item.completion_note, item.date_done, item.state,
+                       (SELECT json_agg(json_build_object(
+                                   'name', mechanism.name, 'number', mechanism.document_number,
+                                   'date', mechanism.date_adopted) ORDER BY mechanism.date_adopted, mechanism.id)
+                          FROM party_rectification_mechanism mechanism
+                         WHERE mechanism.rectification_id = item.id)
                   FROM party_rectification item
              LEFT JOIN party_meeting_focus focus ON focus.id = item.focus_id
              LEFT JOIN res_users owner ON owner.id = item.responsible_user_id
@@ -94,7 +99,7 @@ class PartyRectification(models.Model):
             """, batch))}
             for item_id in batch:
                 (_id, name, problem, source, focus, measures, owner, unit, deadline, mode,
-                 completion_note, date_done, state) = values_by_id[item_id]
+                 completion_note, date_done, state, mechanisms) = values_by_id[item_id]
                 number += 1
                 status = states.get(state, '')
                 if state in ('open', 'in_progress') and deadline and deadline < today:
@@ -103,12 +108,24 @@ class PartyRectification(models.Model):
                 if date_done:
                     done_on = self.env._('Finished on %(date)s', date=self._party_cn_date(date_done))
                     progress = f'{done_on}；{progress}' if progress else done_on
+                if mechanisms:
+                    established = self.env._('Rules established: %(rules)s', rules='、'.join(
+                        self._party_mechanism_text(mechanism) for mechanism in mechanisms))
+                    progress = f'{progress}；{established}' if progress else established
                 yield [
                     number, html_to_text(problem) or name, sources.get(source, ''), focus or '',
                     html_to_text(measures), owner or '', unit or '',
                     self._party_cn_date(deadline) if as_text else deadline,
                     modes.get(mode, ''), progress, status,
                 ]
+
+    def _party_mechanism_text(self, mechanism):
+        """《Title》（document number，adopted on …） from a row of the list's query."""
+        details = [mechanism['number']] if mechanism.get('number') else []
+        if mechanism.get('date'):
+            details.append(self.env._('adopted on %(date)s', date=self._party_cn_date(
+                fields.Date.to_date(mechanism['date']))))
+        return f'《{mechanism["name"]}》' + (f'（{"，".join(details)}）' if details else '')
 
     # PDF / Word
 

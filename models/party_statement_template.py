@@ -47,10 +47,19 @@ class PartyStatementTemplateSection(models.Model):
             ('team', 'Team Check Material'),
         ],
         string='Applies To', required=True, default='all')
+    guidance_principal = fields.Text(
+        string='Guidance for the Principal', translate=True,
+        help='What the principal writes in this section, when it differs from the members\' guidance.')
+    is_subsection = fields.Boolean(
+        string='Sub-section', help='A sub-section of the part before it, printed as （一）（二）….')
+    lists_key_aspects = fields.Boolean(
+        string='One Sub-section per Key Aspect',
+        help='Each key aspect of the meeting gets a sub-section of this part; every aspect needs a '
+             'problem or a reason why none was found (逐项对照).')
     explains_inquiry = fields.Boolean(
         string='Explains Talks and Inquiries',
         help='A member with a recorded talk or written inquiry (谈话函询) must fill this section, '
-             'even when it is not required.')
+             'even when it is not required; the matters to explain are answered here.')
 
     @api.constrains('explains_inquiry', 'applies_to')
     def _check_inquiry_section_personal(self):

@@ -34,3 +34,6 @@ from . import test_odoo_archive
 from . import test_concurrent_edits
 from . import test_plan_steps
 from . import test_plan_steps_demo
+from . import test_outline_parts
+from . import test_last_year_and_report
+from . import test_document_language

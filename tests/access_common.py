@@ -103,6 +103,28 @@ class AccessCase(PartyCase):
         cls.item_sun = cls.make_rectification(name='Slow case handling', responsible_user_id=cls.sun.id)
         cls.item_b = cls.make_rectification(name='Other group item', meeting_id=cls.meeting_b.id,
                                             responsible_user_id=cls.outsider.id)
+        # Matters to explain: each makes its line in the member's outline; the spare ones have
+        # none yet, for the "create" cells.
+        Disclosure = cls.env['party.meeting.disclosure']
+        cls.disclosures = {
+            user: Disclosure.create({'meeting_id': meeting.id, 'member_user_id': user.id, 'kind': 'inquiry',
+                                     'description': f'Inquiry about {user.name}'})
+            for meeting, user in ((cls.meeting_a, cls.qian), (cls.meeting_a, cls.sun), (cls.meeting_a, cls.zhao),
+                                  (cls.meeting_b, cls.outsider))
+        }
+        cls.spare_disclosures = {
+            user: Disclosure.create({'meeting_id': meeting.id, 'member_user_id': user.id, 'kind': 'public_complaint',
+                                     'description': f'Complaint about {user.name}'})
+            for meeting, user in ((cls.meeting_a, cls.qian), (cls.meeting_a, cls.zhao), (cls.meeting_b, cls.outsider))
+        }
+        for disclosure in cls.spare_disclosures.values():
+            disclosure.explanation_ids.unlink()
+
+        Mechanism = cls.env['party.rectification.mechanism']
+        cls.mechanisms = {
+            item: Mechanism.create({'rectification_id': item.id, 'name': f'Rule of {item.name}', 'kind': 'regulation'})
+            for item in cls.item_qian | cls.item_sun | cls.item_b
+        }
         Milestone = cls.env['party.rectification.milestone']
         cls.milestones = {
             item: Milestone.create({'rectification_id': item.id, 'date': '2022-03-01', 'goal': f'Step of {item.name}'})
@@ -184,6 +206,17 @@ def _outline_vals(case, role):
         return {'meeting_id': case.next_a.id, 'kind': 'team', 'author_user_id': case.wu.id}
     author = case.zhao if role == 'secretary' else case.qian
     return {'meeting_id': case.next_a.id, 'kind': 'personal', 'author_user_id': author.id}
+
+
+def _explained(case, role):
+    """The outline whose answers the role works with: the author's own, the reviewed one for
+    the observer (upper reviewer of the principal's outline)."""
+    return {'observer': case.outline_zhao, 'secretary': case.outline_zhao}.get(role, case.outline_qian)
+
+
+def _explanation_vals(case, role):
+    outline = _explained(case, role)
+    return {'statement_id': outline.id, 'disclosure_id': case.spare_disclosures[outline.author_user_id].id}
 
 
 def _reviewed(case, role):
@@ -327,6 +360,31 @@ SPECS = {
         create=lambda case, role: {'statement_id': _outline(case, role).id, 'problem': 'Another problem'},
         create_other=lambda case, role: {'statement_id': case.outline_b.id, 'problem': 'Another problem'},
         write={'cause': 'Too little study.'}, read_field='problem',
+    ),
+    'party.meeting.statement.explanation': Spec(
+        own=lambda case, role: _explained(case, role).explanation_ids[:1],
+        team=lambda case, role: case.outline_sun.explanation_ids[:1],
+        other=lambda case, role: case.outline_b.explanation_ids[:1],
+        create=_explanation_vals,
+        create_other=lambda case, role: {'statement_id': case.outline_b.id,
+                                         'disclosure_id': case.spare_disclosures[case.outsider].id},
+        write={'explanation': 'Explained in full.'}, read_field='explanation',
+    ),
+    'party.meeting.disclosure': Spec(
+        own=lambda case, role: case.disclosures[case.qian], team=lambda case, role: case.disclosures[case.sun],
+        other=lambda case, role: case.disclosures[case.outsider],
+        create=lambda case, role: {'meeting_id': case.meeting_a.id, 'member_user_id': case.qian.id,
+                                   'kind': 'major_matter', 'description': 'A new matter'},
+        create_other=lambda case, role: {'meeting_id': case.meeting_b.id, 'member_user_id': case.outsider2.id,
+                                         'kind': 'major_matter', 'description': 'A new matter'},
+        write={'description': 'Reworded'}, read_field='description',
+    ),
+    'party.rectification.mechanism': Spec(
+        own=lambda case, role: case.mechanisms[case.item_qian], team=lambda case, role: case.mechanisms[case.item_sun],
+        other=lambda case, role: case.mechanisms[case.item_b],
+        create=lambda case, role: {'rectification_id': case.item_qian.id, 'name': 'New rule'},
+        create_other=lambda case, role: {'rectification_id': case.item_b.id, 'name': 'New rule'},
+        write={'document_number': 'No. 2'},
     ),
     'party.meeting.readiness': Spec(
         own=lambda case, role: case.meeting_a.readiness_ids[:1], other=lambda case, role: case.meeting_b.readiness_ids[:1],

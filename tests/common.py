@@ -38,6 +38,7 @@ class PartyCase(TransactionCase):
         cls.organization = cls.env['party.organization'].create({
             'name': 'Bureau Party Group',
             'kind': 'party_group',
+            'lang': 'en_US',  # the tests read the documents in English; test_document_language reads them in Chinese
             'clerk_user_ids': [(6, 0, cls.wu.ids)],
             'observer_user_ids': [(6, 0, cls.zheng.ids)],
             'supervisor_partner_ids': [(6, 0, cls.supervisor.ids)],
@@ -50,6 +51,7 @@ class PartyCase(TransactionCase):
         })
         cls.other_organization = cls.env['party.organization'].create({
             'name': 'Other Party Group',
+            'lang': 'en_US',
             'member_ids': [(0, 0, {'user_id': cls.outsider.id, 'is_principal': True})],
         })
         cls.meeting = cls.create_meeting()

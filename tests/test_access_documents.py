@@ -7,7 +7,7 @@ from odoo.tools import mute_logger
 
 from .access_common import ROLE_USERS, SPECS, AccessCase, read_documents
 
-KIND_IN_REPORT = re.compile(r"_party_document_basename\('(\w+)'\)")
+KIND_IN_REPORT = re.compile(r"_party_document_title\('(\w+)'\)")
 
 
 @tagged('post_install', '-at_install')

@@ -1,8 +1,9 @@
+import re
 import shutil
 import subprocess
 
 from odoo.tests import TransactionCase, tagged
-from odoo.tools import config
+from odoo.tools import config, html2plaintext
 
 from .common_documents import DocumentReaders, normalize_pdf_text
 
@@ -50,7 +51,7 @@ class TestDemoDocuments(DocumentReaders, TransactionCase):
     def test_plan_reads_like_the_reference_plan(self):
         text = self.html_text(self.render_html(f'{MODULE}.action_report_party_meeting_plan', self.meeting, self.principal))
         for expected in ('县综合行政执法局党组', '党史学习教育专题民主生活会', '文组〔2022〕1号', '2022年1月21日8时30分',
-                         '局机关三楼会议室', '一是领悟"两个确立"、坚定理想信念', '五是从严管党治党', '赵东平',
+                         '局机关三楼会议室', '一是领悟“两个确立”、坚定理想信念', '五是从严管党治党', '赵东平',
                          '陈志强（县委组织部干部）', '吴晓燕（记录人员）', '县纪委县监委', '县委组织部'):
             self.assertIn(expected, text)
 
@@ -91,3 +92,46 @@ class TestDemoDocuments(DocumentReaders, TransactionCase):
             self.assertIn(expected, text)
         fonts = subprocess.run(['pdffonts', '-'], input=pdf, capture_output=True, check=True).stdout.decode()
         self.assertIn('NotoSerifCJKsc', fonts)
+
+    def test_composed_documents_read_like_the_bureaus_own(self):
+        """The demo's minutes, report and notice are composed in Chinese on a fresh install (the
+        terms are loaded before the demo data): no Latin word, the time as 8时30分, 、 between
+        names, and the report as prose with its addressee only in the printed heading."""
+        for field in ('minutes', 'report_body', 'notice_body'):
+            with self.subTest(document=field):
+                text = html2plaintext(self.meeting[field])
+                self.assertEqual(re.findall(r'[A-Za-z]+', text), [], 'no English left in the text')
+                self.assertIn('2022年1月21日8时30分', text)
+        self.assertIn('赵东平、钱立新', html2plaintext(self.meeting.minutes))
+        self.assertIn('应谈', self.meeting.report_body)
+        self.assertNotIn('县纪委县监委、县委组织部：', self.meeting.report_body, "the addressee is the printed heading's")
+        self.assertIn('通报上一年度整改措施落实情况', self.meeting.minutes)
+        self.assertIn('行政执法文书制作规范', self.meeting.minutes, "last year's rules, in the minutes")
+        self.assertEqual(self.env.ref('base.main_company').name, '县综合行政执法局')
+        self.assertTrue(self.meeting.reference.startswith('MZSHH-2022-'))
+
+    def test_outline_in_five_parts_with_its_answers(self):
+        zhou = self.env.ref(f'{MODULE}.user_zhoujianguo_demo')
+        outline = self.meeting.statement_ids.filtered(lambda s: s.kind == 'personal' and s.author_user_id == zhou)
+        blocks = outline.with_user(zhou)._party_document_blocks('statement')
+        self.assertEqual(blocks[0]['text'], '周建国同志在党史学习教育专题民主生活会上的个人发言提纲（剖析材料）')
+        parts = [b['number'] + b['text'] for b in blocks if b['type'] == 'heading' and b['level'] == 1]
+        self.assertEqual(parts, ['一、上年度民主生活会和专题民主生活会问题整改情况', '二、对照5个重点方面查摆的突出问题',
+                                 '三、个人重大事项和有关问题说明', '四、问题根源剖析', '五、下步整改措施'])
+        sub_sections = [b['number'] + b['text'] for b in blocks if b['type'] == 'heading' and b['level'] == 2]
+        self.assertEqual(sub_sections[0], '（一）领悟“两个确立”、坚定理想信念')
+        self.assertEqual(sub_sections[5:], ['（六）意识形态工作', '（七）基层减负'])
+        labels = [b.get('label') or '' for b in blocks if b['type'] == 'paragraph']
+        self.assertIn('1. 受到问责（2021年6月因执法装备采购程序不规范受到诫勉谈话）：', labels)
+        self.assertIn('深刻检查：', labels)
+        for statement in self.meeting.statement_ids.filtered(lambda s: s.kind == 'personal'):
+            with self.subTest(author=statement.author_user_id.name):
+                self.assertFalse(statement._get_uncovered_focuses())
+                self.assertFalse(statement._get_unanswered_explanations())
+
+    def test_last_years_rectification_report(self):
+        text = self.html_text(self.render_html(
+            f'{MODULE}.action_report_party_meeting_previous_rectification', self.meeting, self.principal))
+        for expected in ('中共县综合行政执法局党组', '关于上一年度民主生活会整改措施落实情况的通报', '执法文书制作不够规范',
+                         '已销号', '已结转', '《行政执法文书制作规范》（执法党〔2021〕5号，2021年4月15日印发）'):
+            self.assertIn(expected, text)

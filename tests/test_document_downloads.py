@@ -83,8 +83,9 @@ class TestDocumentDownloads(PdfMixin, HttpCase, DocumentCase):
         outline.with_user(self.sun).write({'section_ids': [
             (1, section.id, {'content': '<p>Found in my own work.</p>'}) for section in outline.section_ids]})
         text, _fonts = self.pdf_text(STATEMENT, outline)
-        for expected in ('PersonalOutlinefortheSpecialMeeting2022', 'SunWeihua（Member）',
-                         "1.Rectificationofthepreviousmeetings'problems", 'Foundinmyownwork.', '5.Nextmeasures'):
+        for expected in ('PersonalOutline(Analysis)ofComradeSunWeihuaattheSpecialMeeting2022', 'SunWeihua（Member）',
+                         "一、Rectificationoftheproblemsoflastyear'smeeting", 'Foundinmyownwork.',
+                         '（一）Aspect1', '（六）Ideologywork', '五、Nextrectificationmeasures'):
             self.assertIn(normalize_pdf_text(expected), text)
 
     def test_download_docx_and_xlsx(self):

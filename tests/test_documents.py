@@ -51,7 +51,7 @@ class TestMeetingDocuments(PartyCase):
         minutes = self.meeting.minutes
         for text in self.texts + ['GUIDE-COMMENT-on-team', 'RESPONSE-t_sun', 'Chen Guide']:
             self.assertIn(text, minutes)
-        for fact in ('Zhao Dongping', 'Wu Xiaoyan', 'Room 301', '2022-01-21 08:30', 'Flood duty',
+        for fact in ('Zhao Dongping', 'Wu Xiaoyan', 'Room 301', '2022年1月21日8时30分', 'Flood duty',
                      'County Discipline Commission', "Report on the rectification of earlier meetings"):
             self.assertIn(fact, minutes)
         self.assertEqual(minutes.count('Zhou Jianguo'), 2)  # in "Away" and in the criticisms section
@@ -120,7 +120,7 @@ class TestMeetingDocuments(PartyCase):
         self.meeting._schedule_report_activity()
         self.meeting.with_user(self.wu).action_compose_report()
         report = self.meeting.report_body
-        self.assertIn('4/5', report)
+        self.assertIn('Of the 5 members of the leadership team, 4 attended', report)
         self.assertIn('PUBLIC-PROBLEM-training', report)
         self.meeting.with_user(self.zhao).action_send_report()
         self.assertEqual(self.meeting.report_date, date(2022, 1, 30))
@@ -159,7 +159,7 @@ class TestMeetingDocuments(PartyCase):
         notice = self.meeting.notice_body
         self.assertIn('PUBLIC-PROBLEM-training', notice)
         self.assertIn('Special Meeting 2022', notice)
-        self.assertIn('4/5', notice)
+        self.assertIn('4 of 5 members present', notice)
         for text in self.texts + ['GUIDE-COMMENT', 'RESPONSE-', 'TALK-CONTENT', 'TALK-OPINION', 'TALK-DUTY',
                                   'PRIVATE-PROBLEM', 'Flood duty']:
             self.assertNotIn(text, notice)

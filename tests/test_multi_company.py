@@ -59,6 +59,9 @@ class TestMultiCompany(AccessCase):
                                               'content': '<p>Remarks C.</p>'})
         item = cls.make_rectification(name='County two item', meeting_id=cls.meeting_c.id,
                                       responsible_user_id=member.id)
+        Env_b['party.rectification.mechanism'].create({'rectification_id': item.id, 'name': 'Rule C'})
+        Env_b['party.meeting.disclosure'].create({
+            'meeting_id': cls.meeting_c.id, 'member_user_id': member.id, 'kind': 'inquiry', 'description': 'Inquiry C'})
         Env_b['party.rectification.milestone'].create(
             {'rectification_id': item.id, 'date': '2022-03-01', 'goal': 'Step C'})
         cls.meeting_c.statement_ids.problem_ids = [(0, 0, {'problem': 'Problem C'})]

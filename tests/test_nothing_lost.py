@@ -218,7 +218,7 @@ class TestMessagesInChinese(AccessCase):
         self.env['ir.module.module']._load_module_terms(['party_democratic_life'], ['zh_CN'], overwrite=True)
         Talk = self.env['party.meeting.talk'].with_user(self.wu)
         for lang, expected in (('en_US', 'Talk "Qian Lixin ↔ Qian Lixin": the field "Counterpart" cannot be the initiator'),
-                               ('zh_CN', '谈话“Qian Lixin ↔ Qian Lixin”：“谈话对象”不能是发起人本人')):
+                               ('zh_CN', '谈话“Qian Lixin ↔ Qian Lixin”：“谈话对象”不能是谈话人本人')):
             with self.subTest(lang=lang), self.assertRaises(ValidationError) as refused:
                 Talk.with_context(lang=lang).create({
                     'meeting_id': self.meeting_a.id, 'initiator_user_id': self.qian.id,

@@ -75,7 +75,8 @@ class TestDocumentReports(DocumentCase):
         text = self.html_text(self.render_html(PLAN, self.meeting, user=self.zhao))
         for expected in ('1.2022年1月10日,CentralGroupStudy:Partyhistory',
                          'Sofar2opinionshavebeencollected(Symposium):1abouttheteamand1aboutindividualmembers.',
-                         "一是Rectificationofthepreviousmeetings'problems，二是Problemsfoundagainsteachkeyaspect，三是Ideologywork",
+                         "一是Rectificationoftheproblemsoflastyear'smeetingandofthespecialmeetings，"
+                         '二是Outstandingproblemsfoundagainstthekeyaspects，三是Personalmajormatters',
                          'Theoutlinesandthecheckmaterialarefinishedby2022年1月18日.',
                          'BureauPartyGroup2022年1月12日'):
             self.assertIn(expected, text)
@@ -371,7 +372,8 @@ class TestHeldMeetingDocuments(HeldMeetingCase):
         text = self.html_text(self.render_html(REPORT, self.meeting, user=self.zhao))
         self.assertIn('BureauPartyGroupReportontheSpecialMeeting2022', text)
         self.assertIn('CountyDisciplineCommission：', text)
-        self.assertIn('BasicFacts', text)
+        self.assertIn('一、BasicfactsOn2022年1月21日8时30分', text)
+        self.assertEqual(text.count('CountyDisciplineCommission'), 1, 'the addressee once')
         self.assertTrue(text.rstrip('—').endswith('BureauPartyGroup2022年1月30日'), text[-60:])
         text = self.html_text(self.render_html(PUBLIC_NOTICE, self.meeting, user=self.zheng))
         self.assertIn('BureauPartyGroupPublicNoticeontheSpecialMeeting2022', text)
@@ -434,7 +436,7 @@ class TestStatementDocuments(DocumentCase):
         cls.outline = statements.filtered(lambda s: s.kind == 'personal' and s.author_user_id == cls.qian)
         cls.team_material = statements.filtered(lambda s: s.kind == 'team')
         cls.outline.with_user(cls.qian).write({
-            'section_ids': [(1, section.id, {'content': f'<p>{section.name}: what I found.</p><p>一、A point</p>'})
+            'section_ids': [(1, section.id, {'content': f'<p>{section.name}: what I found.</p><p>1. A point</p>'})
                             for section in cls.outline.section_ids],
             'problem_ids': [(0, 0, {'focus_id': cls.focus_1.id, 'problem': 'Study is shallow.',
                                     'cause': 'Too little time set aside.', 'measure': 'Study every week.'})],
@@ -444,14 +446,21 @@ class TestStatementDocuments(DocumentCase):
     def test_personal_outline_section_by_section(self):
         html = self.render_html(STATEMENT, self.outline, user=self.qian)
         text = self.html_text(html)
-        self.assertIn('PersonalOutlinefortheSpecialMeeting2022QianLixin（Member）', text)
+        self.assertIn('PersonalOutline(Analysis)ofComradeQianLixinattheSpecialMeeting2022QianLixin（Member）', text)
         sections = self.outline.section_ids.mapped('name')
-        self.assertEqual(len(sections), 7)
+        self.assertEqual(len(sections), 12)
         positions = [text.index(name.replace(' ', '')) for name in sections]
         self.assertEqual(positions, sorted(positions), 'sections in the template order')
-        self.assertIn("1.Rectificationofthepreviousmeetings'problems:whatIfound.", text)
-        self.assertIn('ProblemsbyKeyAspect（一）Aspect1Studyisshallow.Cause:Toolittletimesetaside.Measure:Studyeveryweek.',
-                      text)
+        # five parts 一、…五、; part two's sub-sections （一）…（七）: the aspects, ideology, the burden
+        self.assertIn("一、Rectificationoftheproblemsoflastyear'smeetingandofthespecialmeetings", text)
+        self.assertIn('二、Outstandingproblemsfoundagainstthe5keyaspects', text)
+        self.assertIn('（一）Aspect1Aspect1:whatIfound.1.Apoint1.Studyisshallow.Cause:Toolittletimesetaside.'
+                      'Measure:Studyeveryweek.（二）Aspect2', text)
+        self.assertIn('（六）Ideologywork', text)
+        self.assertIn('（七）Reducingtheburdenonthegrassroots', text)
+        self.assertIn('三、Personalmajormattersandexplanationsofrelatedissues', text)
+        self.assertIn('五、Nextrectificationmeasures', text)
+        self.assertNotIn('ProblemsbyKeyAspect', text, 'each problem under its aspect')
         self.assertTrue(text.rstrip('—').endswith('QianLixin'), 'signed by the author')
         # the draft outline is its author's own until the meeting
         with self.assertRaises(AccessError):
@@ -464,13 +473,12 @@ class TestStatementDocuments(DocumentCase):
         filename, _mimetype, content = self.outline.with_user(self.qian)._party_render_document('statement', 'docx')
         self.assertEqual(filename, 'Personal Outline-Qian Lixin-Bureau Party Group-2022.docx')
         document = self.read_docx(content)
-        self.assertEqual(document.paragraphs[0].text, 'Personal Outline\nfor the Special Meeting 2022')
+        self.assertEqual(document.paragraphs[0].text,
+                         'Personal Outline (Analysis) of Comrade Qian Lixin at the Special Meeting 2022')
         headings = [p.text for p in document.paragraphs if p.style.name == 'Heading 1']
-        # each section's heading, then its text, where a line typed as "一、…" keeps its heading face
-        expected = []
-        for name in self.outline.section_ids.mapped('name'):
-            expected += [name, '一、A point']
-        self.assertEqual(headings, expected + ['Problems by Key Aspect'])
+        # the five parts, numbered 一、… by the layout
+        parts = self.outline.section_ids.filtered(lambda s: not s.is_subsection).mapped('name')
+        self.assertEqual(headings, [f'{numeral}、{name}' for numeral, name in zip('一二三四五', parts)])
         runs = [run for p in document.paragraphs for run in p.runs if run.text]
         self.assertFalse([r.text for r in runs if not self.east_asian_font(r)])
         self.assertEqual(self.team_material._party_document_basename('statement'),

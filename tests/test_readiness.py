@@ -68,7 +68,7 @@ class TestReadiness(PartyCase):
 
         statements = self.meeting.statement_ids
         for statement in statements:
-            statement.section_ids.write({'content': '<p>Written.</p>'})
+            statement.section_ids.write({'content': '<p>Written.</p>', 'no_problem_reason': 'Nothing found.'})
         outline_qian = statements.filtered(lambda s: s.author_user_id == self.qian and s.kind == 'personal')
         outline_qian.with_user(self.qian).action_submit()
         self.assertIn('Qian Lixin: the outline is submitted', self.line('outline').missing)

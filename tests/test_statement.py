@@ -24,12 +24,17 @@ class TestStatement(PartyCase):
         cls.env.cr.flush()
 
     def fill(self, statement, user, skip=(), text='<p>Written.</p>'):
-        """Fill every required section of `statement` as `user`, except the headings in skip."""
+        """Fill every required section of `statement` as `user`, except the headings in skip,
+        and give each key aspect the reason why no problem was found."""
         as_user = statement.with_user(user)
         as_user.write({'section_ids': [
             (1, section.id, {'content': text})
             for section in statement.section_ids
             if section.required and section.name not in skip
+        ] + [
+            (1, section.id, {'no_problem_reason': 'Checked, nothing found.'})
+            for section in statement.section_ids
+            if section.focus_id and section.name not in skip
         ]})
         return as_user
 
@@ -45,9 +50,9 @@ class TestStatement(PartyCase):
         self.assertEqual(self.team_material.author_user_id, self.zhao)
         outline = self.outline[self.qian]
         self.assertEqual(outline.state, 'draft')
-        self.assertEqual(len(outline.section_ids), 7, 'five parts and the two extra analyses')
-        self.assertIn('3. Personal major matters and explanations', outline.section_ids.mapped('name'))
-        self.assertNotIn('3. Personal major matters and explanations',
+        self.assertEqual(len(outline.section_ids), 12, 'five parts, a sub-section per key aspect, the two analyses')
+        self.assertIn('Personal major matters and explanations of related issues', outline.section_ids.mapped('name'))
+        self.assertNotIn('Personal major matters and explanations of related issues',
                          self.team_material.section_ids.mapped('name'), 'personal matters are not the team\'s')
         todo = self.activities(outline, WRITE)
         self.assertEqual(todo.user_id, self.qian)
@@ -60,8 +65,8 @@ class TestStatement(PartyCase):
     # Submitting
 
     def test_submit_refused_while_a_required_section_is_empty(self):
-        outline = self.fill(self.outline[self.qian], self.qian, skip=('4. Root causes',))
-        with self.assertRaisesRegex(UserError, 'required sections are empty: 4. Root causes'):
+        outline = self.fill(self.outline[self.qian], self.qian, skip=('Analysis of the root causes',))
+        with self.assertRaisesRegex(UserError, 'required sections are empty: Analysis of the root causes'):
             outline.action_submit()
         self.assertEqual(outline.state, 'draft')
         self.fill(self.outline[self.qian], self.qian)
@@ -255,22 +260,22 @@ class TestStatement(PartyCase):
         self.organization.min_outline_pages = 0
         self.assertFalse(self.outline[self.qian].page_warning)
 
-    def test_recorded_inquiry_must_be_explained(self):
-        matters = '3. Personal major matters and explanations'
-        outline = self.fill(self.outline[self.qian], self.qian)
+    def test_personal_matters_part_is_always_written(self):
+        """Part three is there for every member, with or without a recorded inquiry."""
+        matters = 'Personal major matters and explanations of related issues'
+        outline = self.fill(self.outline[self.qian], self.qian, skip=(matters,))
         self.meeting.attendee_ids.filtered(lambda a: a.user_id == self.qian).had_inquiry = True
         self.assertTrue(outline.had_inquiry)
         self.assertIn(matters, outline.missing_sections)
-        with self.assertRaisesRegex(UserError, 'required sections are empty: 3. Personal major matters'):
+        with self.assertRaisesRegex(UserError, 'required sections are empty: Personal major matters'):
             outline.action_submit()
         section = outline.section_ids.filtered(lambda s: s.name == matters)
         section.with_user(self.qian).content = '<p>The written inquiry of May was about ...</p>'
         outline.action_submit()
         self.assertEqual(outline.state, 'submitted')
-        # a member without an inquiry may leave that section empty
-        other = self.fill(self.outline[self.sun], self.sun)
-        other.action_submit()
-        self.assertEqual(other.state, 'submitted')
+        other = self.fill(self.outline[self.sun], self.sun, skip=(matters,))
+        with self.assertRaisesRegex(UserError, 'required sections are empty: Personal major matters'):
+            other.action_submit()
 
     def test_author_sees_opinions_about_them(self):
         Opinion = self.env['party.meeting.opinion']

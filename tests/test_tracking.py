@@ -99,6 +99,9 @@ class TestTracking(AccessCase):
     def test_approved_outline_changes_only_as_a_recorded_version(self):
         outline = self.outline_qian
         outline.section_ids.content = '<p>The approved text.</p>'
+        outline.section_ids.no_problem_reason = 'Checked, nothing found.'
+        self.spare_disclosures[self.qian].unlink()
+        outline.explanation_ids.explanation = 'Explained.'
         outline.with_user(self.qian).action_submit()
         outline.with_user(self.zhao).action_approve()
         for user in (self.qian, self.zhao, self.wang):

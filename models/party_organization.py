@@ -138,16 +138,17 @@ class PartyOrganization(models.Model):
 
     @api.model
     def _party_install_language(self):
-        """Installing the addon activates 简体中文 and loads its terms (the addon's own and those
-        of the modules already installed) before any demo document is composed."""
+        """Installing the addon activates 简体中文 (with the terms of the modules already
+        installed) and loads the addon's own terms before any demo document is composed: Odoo
+        loads a module's terms only after its demo data, also when the language was active
+        before (a database created with --load-language=zh_CN)."""
         Lang = self.env['res.lang'].with_context(active_test=False)
-        lang = Lang.search([('code', '=', DEFAULT_LANG)], limit=1)
-        if lang.active:
-            return
-        Lang._activate_lang(DEFAULT_LANG)
-        modules = self.env['ir.module.module'].search([('state', '=', 'installed')])
-        modules._update_translations([DEFAULT_LANG])
-        self.env['ir.module.module']._load_module_terms(['party_democratic_life'], [DEFAULT_LANG])
+        if not Lang.search([('code', '=', DEFAULT_LANG)], limit=1).active:
+            Lang._activate_lang(DEFAULT_LANG)
+            modules = self.env['ir.module.module'].search([('state', '=', 'installed')])
+            modules._update_translations([DEFAULT_LANG])
+        languages = [code for code, _name in self.env['res.lang'].get_installed() if code != 'en_US']
+        self.env['ir.module.module']._load_module_terms(['party_democratic_life'], languages)
 
     @api.depends('member_ids.user_id')
     def _compute_member_user_ids(self):

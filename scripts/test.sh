@@ -7,7 +7,7 @@
 #   pass uninstall: uninstall the addon from that DB and check Odoo still works
 #                 (scripts/uninstall_check.py through `odoo-bin shell`; counts as 1 test)
 #   pass coexist: a bureau's Odoo that already runs other apps ($COEXIST_APPS, with their
-#                 demo data) gets the addon with its demo data, then every test of the addon
+#                 demo data, in zh_CN) gets the addon with its demo data, then every test of the addon
 # zh_CN is NOT loaded: it would switch users to Chinese and break English
 # assertions; tests that need it activate it themselves.
 # The last line printed is "N passed, N failed"; exit code 0 only if N failed = 0.
@@ -81,8 +81,9 @@ coexist_pass() {   # the other apps first, as in a bureau's Odoo; then the addon
     local log="$DATA_DIR/test-coexist-apps.log" rc
     info "Test pass 'coexist': installing $COEXIST_APPS in $db_coexist (log: ${log#"$ROOT"/})"
     set +e
+    # In Chinese, as a bureau runs it: 简体中文 is active before the addon comes (as with `make run`).
     timeout --kill-after=60 "$PASS_TIMEOUT" "${ODOO[@]}" -d "$db_coexist" --with-demo --stop-after-init \
-        --no-http --data-dir="$tmp" --log-level=warn -i "$COEXIST_APPS" > "$log" 2>&1
+        --no-http --data-dir="$tmp" --log-level=warn --load-language=zh_CN -i "$COEXIST_APPS" > "$log" 2>&1
     rc=$?
     set -e
     if [ "$rc" -ne 0 ]; then

@@ -7,9 +7,10 @@
 #   pass uninstall: uninstall the addon from that DB and check Odoo still works
 #                 (scripts/uninstall_check.py through `odoo-bin shell`; counts as 1 test)
 #   pass coexist: a bureau's Odoo that already runs other apps ($COEXIST_APPS, with their
-#                 demo data, in zh_CN) gets the addon with its demo data, then every test of the addon
-# zh_CN is NOT loaded: it would switch users to Chinese and break English
-# assertions; tests that need it activate it themselves.
+#                 demo data) gets the addon with its demo data, then every test of the addon
+# zh_CN is loaded only in the demo pass, whose database is created as `make run` creates its
+# own; elsewhere it would switch users to Chinese and break English assertions, and tests
+# that need it activate it themselves.
 # The last line printed is "N passed, N failed"; exit code 0 only if N failed = 0.
 # shellcheck source=scripts/lib.sh
 source "$(dirname "$0")/lib.sh"
@@ -81,9 +82,8 @@ coexist_pass() {   # the other apps first, as in a bureau's Odoo; then the addon
     local log="$DATA_DIR/test-coexist-apps.log" rc
     info "Test pass 'coexist': installing $COEXIST_APPS in $db_coexist (log: ${log#"$ROOT"/})"
     set +e
-    # In Chinese, as a bureau runs it: 简体中文 is active before the addon comes (as with `make run`).
     timeout --kill-after=60 "$PASS_TIMEOUT" "${ODOO[@]}" -d "$db_coexist" --with-demo --stop-after-init \
-        --no-http --data-dir="$tmp" --log-level=warn --load-language=zh_CN -i "$COEXIST_APPS" > "$log" 2>&1
+        --no-http --data-dir="$tmp" --log-level=warn -i "$COEXIST_APPS" > "$log" 2>&1
     rc=$?
     set -e
     if [ "$rc" -ne 0 ]; then
@@ -109,7 +109,8 @@ count_pass() {   # name log exit-code start-time extra-count-args
 for pass in $PASSES; do
     case "$pass" in
         nodemo)  run_pass nodemo "$db_nodemo" --need-tests -- -i "$MODULE" --test-tags "$TEST_TAGS" ;;  # no demo: Odoo 19 default
-        demo)    run_pass demo "$db_demo" "" -- -i "$MODULE" --with-demo --test-tags party_demo_data ;;
+        # Created as `make run` creates its database: with 简体中文 loaded before the addon.
+        demo)    run_pass demo "$db_demo" "" -- -i "$MODULE" --with-demo --load-language=zh_CN --test-tags party_demo_data ;;
         upgrade)
             # Without the snapshot the upgrade test fails and says so.
             psql -X -q -v ON_ERROR_STOP=1 -d "$db_demo" -f "$ROOT/scripts/upgrade_snapshot.sql" \

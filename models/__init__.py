@@ -22,3 +22,4 @@ from . import party_meeting_talk_documents
 from . import party_organization_documents
 from . import party_rectification_documents
 from . import party_meeting_statement_documents
+from . import party_input_check

@@ -31,3 +31,4 @@ from . import test_document_downloads
 from . import test_document_demo
 from . import test_performance
 from . import test_odoo_archive
+from . import test_hostile_input

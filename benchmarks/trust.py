@@ -98,6 +98,9 @@ def parse_args(argv=None):
     parser.add_argument('--pg-cluster', default=os.environ.get('TRUST_PG_CLUSTER', ''),
                         help='VERSION/NAME of the PostgreSQL cluster the fault test stops and starts '
                              '(default: the one listening on $PGPORT)')
+    parser.add_argument('--styles-from-workers', action='store_true',
+                        help='let wkhtmltopdf fetch the report styles from the busy workers themselves, as a '
+                             'default Odoo does (prints deadlock when every worker prints; see README)')
     parser.add_argument('--keep', action='store_true', help='keep the trust databases at the end')
     parser.add_argument('--seed', type=int, default=15)
     parser.add_argument('--output', help='JSON file to write (default benchmarks/results/trust-<time>.json)')
@@ -151,12 +154,14 @@ class Server:
     """An Odoo server of its own: the project's addons path, --workers, a log file we read,
     and a database manager with a master password (for the backup)."""
 
-    def __init__(self, setup, db, workers, tmp):
-        self.setup, self.db, self.workers = setup, db, workers
+    def __init__(self, setup, db, workers, tmp, styles_from_workers=False):
+        self.setup, self.db, self.workers, self.tmp = setup, db, workers, tmp
+        self.styles_from_workers = styles_from_workers
         self.port, self.gevent_port = bench.free_port(), bench.free_port()
         self.base = f'http://127.0.0.1:{self.port}'
-        self.log_path = tmp / f'odoo-w{workers}.log'
-        self.config = tmp / f'odoo-w{workers}.conf'
+        self.log_path = tmp / f'odoo-w{workers}-{self.port}.log'
+        self.config = tmp / f'odoo-w{workers}-{self.port}.conf'
+        self.styles_server = None
         self.config.write_text(f'[options]\nadmin_passwd = {MASTER_PASSWORD}\nlist_db = True\n', encoding='utf-8')
         self.process = None
         self.log_offset = 0
@@ -173,10 +178,17 @@ class Server:
                                         start_new_session=True)
         if not self.wait_healthy(120):
             raise SystemExit(f'the trust server did not start: see {self.log_path}')
-        # wkhtmltopdf fetches the report styles from this server.
-        sql(self.db, "UPDATE ir_config_parameter SET value = %s WHERE key = 'report.url'", [self.base], fetch=False)
+        # wkhtmltopdf fetches the report styles over HTTP while its worker waits for it: when
+        # every worker prints at once, none is left to answer and they all wait until
+        # limit_time_real. A threaded Odoo of its own serves the styles (report.url).
+        url = self.base
+        if self.workers and not self.styles_from_workers:
+            self.styles_server = Server(self.setup, self.db, 0, self.tmp)
+            self.styles_server.start()
+            url = self.styles_server.base
+        sql(self.db, "UPDATE ir_config_parameter SET value = %s WHERE key = 'report.url'", [url], fetch=False)
         sql(self.db, "INSERT INTO ir_config_parameter (key, value) SELECT 'report.url', %s WHERE NOT EXISTS "
-                     "(SELECT 1 FROM ir_config_parameter WHERE key = 'report.url')", [self.base], fetch=False)
+                     "(SELECT 1 FROM ir_config_parameter WHERE key = 'report.url')", [url], fetch=False)
 
     def wait_healthy(self, timeout):
         deadline = time.time() + timeout
@@ -198,6 +210,9 @@ class Server:
         return [child for child in children if 'gevent' not in child.cmdline()]
 
     def stop(self):
+        if self.styles_server:
+            self.styles_server.stop()
+            self.styles_server = None
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGTERM)
             try:
@@ -538,7 +553,7 @@ def check_writes(db, writes):
 
 def part_load(args, setup, db, plan, tmp, results):
     for workers in args.workers:
-        server = Server(setup, db, workers, tmp)
+        server = Server(setup, db, workers, tmp, args.styles_from_workers)
         server.start()
         try:
             for count in args.users:
@@ -618,7 +633,7 @@ def worker_busy(server):
 
 def part_faults(args, setup, db, plan, tmp, results):
     faults = results['faults']
-    server = Server(setup, db, min(args.workers), tmp)
+    server = Server(setup, db, min(args.workers), tmp, args.styles_from_workers)
     server.start()
     try:
         manager = Client(server, plan['manager'], 'manager').login()
@@ -780,7 +795,7 @@ def part_hostile(args, setup, db, plan, tmp, results):
     watched = sorted({info['table'] for info in models.values() if info['table'] and not info['transient']}
                      | {'ir_attachment', 'mail_activity', 'mail_message'})
     query = digest_query(watched)
-    server = Server(setup, db, min(args.workers), tmp)
+    server = Server(setup, db, min(args.workers), tmp, args.styles_from_workers)
     server.start()
     org_a, org_b = plan['organizations'][0], plan['organizations'][1]
     logins = {'observer': org_a['observer'], 'member': org_a['members'][0], 'clerk': org_a['clerk'],
@@ -901,7 +916,7 @@ def attachment_checksums(db, data_dir):
 
 
 def part_backup(args, setup, db, tmp, results):
-    server = Server(setup, db, min(args.workers), tmp)
+    server = Server(setup, db, min(args.workers), tmp, args.styles_from_workers)
     server.start()
     restored = f'{db}_restored'
     try:

@@ -622,13 +622,13 @@ def worker_busy(server):
     for worker in workers:
         with contextlib.suppress(psutil.NoSuchProcess):
             worker.cpu_percent(None)
-    time.sleep(0.3)
+    time.sleep(0.1)
     usage = []
     for worker in workers:
         with contextlib.suppress(psutil.NoSuchProcess):
             usage.append((worker.cpu_percent(None), worker))
     busiest = max(usage, key=lambda pair: pair[0], default=(0, None))
-    return busiest[1] if busiest[0] > 20 else None
+    return busiest[1] if busiest[0] > 10 else None
 
 
 def part_faults(args, setup, db, plan, tmp, results):

@@ -1023,7 +1023,9 @@ def print_table(results):
 
 def markdown(results):
     lines = ['| Part | What | Result |', '| --- | --- | --- |']
-    lines += [f'| {part} | {what.strip()} | {result} |' for part, what, result in rows(results)]
+    # A kind of request is indented under its run in the printed table; here it gets an arrow.
+    lines += [f'| {part} | {"↳ " if what.startswith(" ") else ""}{what.strip()} | {result} |'
+              for part, what, result in rows(results)]
     return '\n'.join(lines)
 
 

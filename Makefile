@@ -9,7 +9,7 @@ PORT     ?= 8069
 ODOO_ARCHIVE ?=
 export ODOO_SRC ODOO_ARCHIVE VENV DB PORT
 
-.PHONY: help venv run test lint bench i18n screenshots clean dropdb
+.PHONY: help venv run test lint bench trust i18n screenshots clean dropdb
 
 help:
 	@echo "make venv   create/refresh $(VENV) (Odoo's requirements + requirements*.txt)"
@@ -17,6 +17,7 @@ help:
 	@echo "make test   run the addon's tests in throwaway databases; last line: N passed, N failed"
 	@echo "make lint   ruff + pylint-odoo"
 	@echo "make bench  run benchmarks/bench.py (ARGS=... passes arguments)"
+	@echo "make trust  reliability suite benchmarks/trust.py: load, faults, hostile input, backup (ARGS=...)"
 	@echo "make i18n   export i18n/party_democratic_life.pot and merge it into i18n/zh_CN.po"
 	@echo "make screenshots  retake static/description/screenshots/*.png (demo data, in Chinese) for the README"
 	@echo "make clean  remove generated files: test logs, symlinked addons folder, caches (keeps $(VENV) and $(DB))"
@@ -36,6 +37,9 @@ lint:
 
 bench:
 	@bash scripts/bench.sh $(ARGS)
+
+trust:
+	@bash scripts/trust.sh $(ARGS)
 
 i18n:
 	@bash scripts/i18n.sh

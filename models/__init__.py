@@ -28,3 +28,4 @@ from . import party_meeting_steps
 from . import party_meeting_disclosure
 from . import party_meeting_statement_explanation
 from . import party_rectification_mechanism
+from . import party_input_check

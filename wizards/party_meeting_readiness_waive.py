@@ -3,6 +3,7 @@ from odoo import api, fields, models
 
 class PartyMeetingReadinessWaive(models.TransientModel):
     _name = 'party.meeting.readiness.waive'
+    _inherit = ['party.input.check']
     _description = 'Waive a Readiness Check'
 
     readiness_id = fields.Many2one(

@@ -3,6 +3,7 @@ from odoo import api, fields, models
 
 class PartyMeetingStatementReturn(models.TransientModel):
     _name = 'party.meeting.statement.return'
+    _inherit = ['party.input.check']
     _description = 'Return a Statement to its Author'
 
     statement_ids = fields.Many2many('party.meeting.statement', string='Statements', required=True)

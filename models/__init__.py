@@ -9,6 +9,7 @@ from . import party_meeting_focus
 from . import party_meeting_agenda
 from . import party_meeting_talk
 from . import party_rectification
+from . import party_rectification_line_mixin
 from . import party_rectification_milestone
 from . import party_meeting_criticism
 from . import party_meeting_remark

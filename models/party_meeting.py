@@ -82,7 +82,7 @@ class PartyMeeting(models.Model):
         domain="[('organization_id', '=', organization_id), ('id', '!=', id)]",
         help='The earlier meeting whose rectifications this one reports on.')
 
-    # Preparation (rules.md: before the meeting)
+    # Preparation (before the meeting)
     materials_deadline = fields.Date(
         string='Materials Deadline', tracking=True,
         help='Outlines and the team\'s check material are due on this day.')
@@ -647,7 +647,7 @@ class PartyMeeting(models.Model):
 
     def _compose_notice(self):
         """The notice holds meeting facts, the problem list and the rectification status only —
-        never criticisms, talks or outlines (rules.md): those records are not even passed in."""
+        never criticisms, talks or outlines: those records are not even passed in."""
         for meeting in self:
             meeting = meeting._party_in_document_language()
             values = meeting._get_document_values()
@@ -1159,7 +1159,7 @@ class PartyMeeting(models.Model):
 
     def _get_readiness_report(self):
         """What is still missing for each readiness check, as {code: [texts]} — practice
-        (rules.md, before the meeting): group study and self-study; opinions collected; every required talk;
+        (before the meeting): group study and self-study; opinions collected; every required talk;
         every member's outline and the team material approved; guides named; the plan sent to
         the upper level the organization's number of days before the meeting."""
         self.ensure_one()

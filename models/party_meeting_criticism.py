@@ -146,7 +146,7 @@ class PartyMeetingCriticism(models.Model):
     @api.constrains('kind', 'target_user_id', 'critic_user_id', 'critic_partner_id', 'meeting_id')
     def _check_critic(self):
         """Critic ≠ target; a mutual criticism comes from a member present at the meeting;
-        a guide's comment comes from a guide — practice (rules.md, "At the meeting")."""
+        a guide's comment comes from a guide — practice."""
         for criticism in self:
             meeting = criticism.meeting_id
             name = criticism.display_name

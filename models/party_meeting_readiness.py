@@ -1,7 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
-# The checks a meeting must pass before it is held (rules.md, "Before the meeting").
+# The checks a meeting must pass before it is held.
 READINESS_CHECKS = [
     ('study', 'Study Sessions'),
     ('opinion', 'Opinions Collected'),

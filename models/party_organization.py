@@ -57,7 +57,7 @@ class PartyOrganization(models.Model):
         help='Upper-level bodies that guide the meeting and receive its report, '
              'e.g. the county discipline commission and organization department.')
 
-    # Settings (rules.md: practice, configurable per organization)
+    # Settings (practice, configurable per organization)
     plan_lead_days = fields.Integer(
         string='Plan Lead Days', default=7,
         help='The plan goes to the upper level at least this many days before the meeting (the reference '
@@ -100,7 +100,7 @@ class PartyOrganization(models.Model):
         _tz_get, string='Time Zone',
         help='Times in the documents are given in this time zone (Asia/Shanghai when empty).')
 
-    # Talk counterparts outside the team (rules.md: talk coverage)
+    # Talk counterparts outside the team (the plan's talk coverage)
     unit_ids = fields.One2many(
         'party.organization.unit', 'organization_id', string='Units in Charge')
     representative_ids = fields.One2many(

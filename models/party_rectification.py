@@ -6,7 +6,7 @@ from odoo.fields import Domain
 from odoo.tools import is_html_empty
 
 OPEN_STATES = ('open', 'in_progress')
-# A long item runs over this many days and needs milestones — our product choice (rules.md [C]).
+# A long item runs over this many days and needs milestones — our product choice.
 LONG_ITEM_DAYS = 90
 # Reminders: to the owner this many days before the deadline — our product choice.
 REMIND_DAYS_BEFORE = 7
@@ -445,7 +445,7 @@ class PartyRectification(models.Model):
     @api.model
     def _cron_check_deadlines(self, batch_size=200):
         """Flag overdue items and remind: the owner 7 days before the deadline and the day after
-        it, the principal for each overdue item — our product choice (rules.md [C]). Processed in
+        it, the principal for each overdue item — our product choice. Processed in
         batches; each batch is committed so a long run can resume."""
         today = fields.Date.context_today(self)
         soon = (

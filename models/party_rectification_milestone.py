@@ -1,10 +1,12 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 
 class PartyRectificationMilestone(models.Model):
     _name = 'party.rectification.milestone'
+    _inherit = ['party.rectification.line.mixin']
     _description = 'Rectification Milestone'
+    _item_field = 'milestone_ids'
     _order = 'rectification_id, date, id'
     _rec_name = 'goal'
 
@@ -27,27 +29,3 @@ class PartyRectificationMilestone(models.Model):
                     'the item\'s deadline %(deadline)s.',
                     goal=milestone.goal, item=milestone.rectification_id.name, date=milestone.date,
                     deadline=deadline))
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        milestones = super().create(vals_list)
-        milestones._check_rectification_open()
-        return milestones
-
-    def write(self, vals):
-        self._check_rectification_open()
-        return super().write(vals)
-
-    @api.ondelete(at_uninstall=False)
-    def _unlink_except_verified(self):
-        self._check_rectification_open()
-
-    def _check_rectification_open(self):
-        """The milestones of a verified item are part of its closed record."""
-        if self.env.su:
-            return
-        for milestone in self:
-            if milestone.rectification_id.state == 'verified':
-                raise UserError(self.env._(
-                    'Rectification "%(item)s" is verified: its field "Milestones" is read-only.',
-                    item=milestone.rectification_id.name))

@@ -10,7 +10,7 @@ class TestOrganization(PartyCase):
     def test_principal_and_defaults(self):
         self.assertEqual(self.organization.principal_user_id, self.zhao)
         self.assertEqual(self.organization.member_user_ids, self.members)
-        # Defaults from rules.md
+        # Defaults: common practice (README, "Rules and their sources")
         self.assertEqual(self.organization.plan_lead_days, 7)
         self.assertEqual(self.organization.report_days, 15)
         self.assertEqual(self.organization.min_criticisms, 2)

@@ -774,7 +774,9 @@ class PartyMeeting(models.Model):
         if mechanisms:
             measures.append(self.env._('%(count)s rules and mechanisms have been established so far.',
                                        count=len(mechanisms)))
-        measures += self._party_report_lists_paragraphs()
+        lists_sending = self._party_lists_sending_text()
+        if lists_sending:
+            measures.append(lists_sending)
         measures.append(self.env._(
             'Next, the team will carry out the rectification list item by item, report its progress, and disclose '
             'the results to Party members and the public.'))
@@ -791,12 +793,6 @@ class PartyMeeting(models.Model):
             (self.env._('Main problems found'), problems, []),
             (self.env._('Rectification measures and next steps'), measures, []),
         ]}
-
-    def _party_report_lists_paragraphs(self):
-        """Sentences of the report on who collects the problem and rectification lists and whom
-        they are sent to (the organisation's settings); nothing while it names neither."""
-        text = self._party_lists_sending_text()
-        return [text] if text else []
 
     # Minutes, situation report and public notice: their edited texts in official layout
 

@@ -38,13 +38,17 @@ class TestOdooArchive(BaseCase):
         self.work = Path(tempfile.mkdtemp(prefix='pdl-odoo-archive-'))
         self.addCleanup(shutil.rmtree, self.work, ignore_errors=True)
 
+    def make_tree(self, path, series='19', extra=b''):
+        """A stand-in Odoo source tree of the given major version at `path`."""
+        (path / 'odoo').mkdir(parents=True)
+        (path / 'odoo-bin').write_text('#!/usr/bin/env python3\n')
+        (path / 'odoo' / 'release.py').write_text(f"version_info = ({series}, 0, 0, FINAL, 0, '')\n")
+        (path / 'requirements.txt').write_bytes(b'# stand-in\n' + extra)
+        return path
+
     def make_archive(self, name, series='19', top='odoo-19.0', extra=b''):
         """An archive `name` (.tar.gz, .tar.xz or .zip) of a stand-in Odoo tree."""
-        source = self.work / f'src-{name}' / top
-        (source / 'odoo').mkdir(parents=True)
-        (source / 'odoo-bin').write_text('#!/usr/bin/env python3\n')
-        (source / 'odoo' / 'release.py').write_text(f"version_info = ({series}, 0, 0, FINAL, 0, '')\n")
-        (source / 'requirements.txt').write_bytes(b'# stand-in\n' + extra)
+        source = self.make_tree(self.work / f'src-{name}' / top, series, extra)
         archive = self.work / name
         if name.endswith('.zip'):
             with zipfile.ZipFile(archive, 'w') as zf:
@@ -161,10 +165,7 @@ class TestOdooArchive(BaseCase):
 
     def test_another_odoo_at_odoo_src_is_never_overwritten(self):
         archive = self.make_archive('odoo.tar.gz')
-        other = self.work / 'odoo18'
-        (other / 'odoo').mkdir(parents=True)
-        (other / 'odoo-bin').write_text('')
-        (other / 'odoo' / 'release.py').write_text("version_info = (18, 0, 0, FINAL, 0, '')\n")
+        other = self.make_tree(self.work / 'odoo18', series='18')
         before = tree_digest(other)
         self.assertRefused(self.run_script(other, archive), "version '18.0'", 'needs Odoo 19.0', 'left as it is')
         self.assertEqual(tree_digest(other), before)
@@ -179,10 +180,7 @@ class TestOdooArchive(BaseCase):
 
     def test_an_own_checkout_of_19_is_used_as_it_is(self):
         archive = self.make_archive('odoo.tar.gz')
-        checkout = self.work / 'checkout'
-        (checkout / 'odoo').mkdir(parents=True)
-        (checkout / 'odoo-bin').write_text('# my checkout\n')
-        (checkout / 'odoo' / 'release.py').write_text("version_info = (19, 0, 0, FINAL, 0, '')\n")
+        checkout = self.make_tree(self.work / 'checkout')
         before = tree_digest(checkout)
         result = self.run_script(checkout, archive)
         self.assertEqual(result.returncode, 0, result.stderr)

@@ -55,9 +55,9 @@ ROLES = ('observer', 'member', 'clerk', 'secretary', 'manager', 'internal user')
 
 # Where the documents are served. The ONE place to change when they move routes.
 REPORTS = {
-    ('party.meeting', 'plan'): 'party_democratic_life.report_party_meeting_plan',
-    ('party.meeting', 'rectification_list'): 'party_democratic_life.report_party_meeting_rectification_list',
-    ('party.rectification', 'rectification_list'): 'party_democratic_life.report_party_rectification_list',
+    ('party.meeting', 'plan'): 'party_democratic_life.meeting_plan',
+    ('party.meeting', 'rectification_list'): 'party_democratic_life.meeting_rectification_list',
+    ('party.rectification', 'rectification_list'): 'party_democratic_life.rectification_list',
 }
 
 

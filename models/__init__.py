@@ -20,6 +20,8 @@ from . import party_statement_template
 from . import party_meeting_statement
 from . import party_meeting_readiness
 from . import party_document_mixin
+from . import party_document_report
+from . import ir_actions_report
 from . import party_meeting_documents
 from . import party_meeting_talk_documents
 from . import party_organization_documents

@@ -601,21 +601,14 @@ class PartyMeeting(models.Model):
         members = attendees.filtered(lambda a: a.role == 'member')
         items = self.sudo().rectification_ids
         state_labels = dict(items._fields['state']._description_selection(self.env))
-        start = self.date_start and fields.Datetime.context_timestamp(self, self.date_start)
         return {
             'meeting': self,
             'organization': self.organization_id,
-            'start': start and start.strftime('%Y-%m-%d %H:%M'),
-            'held_on': start and start.strftime('%Y-%m-%d'),
             'present': members.filtered(lambda a: a.attendance == 'present'),
-            'away': members.filtered(lambda a: a.attendance != 'present'),
-            'guides': attendees.filtered(lambda a: a.role == 'guide'),
-            'sit_ins': attendees.filtered(lambda a: a.role == 'sit_in'),
             'items': items.filtered(lambda r: r.state != 'carried'),
             'public_items': items.filtered(lambda r: r.public and r.state != 'carried'),
             'carried_items': self.sudo().carried_item_ids,
             'state_labels': state_labels,
-            'attendance_labels': dict(attendees._fields['attendance']._description_selection(self.env)),
             'carry_labels': dict(items._fields['carry_status']._description_selection(self.env)),
         }
 
@@ -641,7 +634,7 @@ class PartyMeeting(models.Model):
         for meeting in self:
             meeting = meeting._party_in_document_language()
             values = meeting._get_document_values()
-            values.update(meeting._get_report_values())
+            values.update(meeting._get_situation_report_values())
             meeting.report_body = meeting._render_document(
                 'party_democratic_life.party_meeting_report_document', values)
 
@@ -689,22 +682,23 @@ class PartyMeeting(models.Model):
                 user_id=principal.id)
 
     def _get_report_attachments(self):
-        """Documents sent with the report. The minutes and the report go as HTML files; printed
-        documents can be added here by extending this method."""
+        """The situation report and the minutes as the Print menu gives them: their PDF reports,
+        named as the Print menu names them, attached to the meeting."""
         self.ensure_one()
-        name = (self.reference or self.name).replace('/', '_')
-        documents = [
-            (self.env._('Minutes'), self.minutes),
-            (self.env._('Situation Report'), self.report_body),
-        ]
-        return self.env['ir.attachment'].create([{
-            'name': f'{label} - {name}.html',
-            'raw': (Markup('<!DOCTYPE html><html><head><meta charset="utf-8"/><title>%s</title></head>'
-                           '<body>%s</body></html>') % (label, body or '')).encode(),
-            'mimetype': 'text/html',
-            'res_model': self._name,
-            'res_id': self.id,
-        } for label, body in documents if not is_html_empty(body)])
+        reports = self.env['ir.actions.report']
+        attachments = []
+        for xmlid in ('party_democratic_life.action_report_party_meeting_situation_report',
+                      'party_democratic_life.action_report_party_meeting_minutes'):
+            report = self.env.ref(xmlid)
+            content, _format = reports._render_qweb_pdf(report, self.ids)
+            attachments.append({
+                'name': f'{self._party_document_title(report.report_file)}.pdf',
+                'raw': content,
+                'mimetype': 'application/pdf',
+                'res_model': self._name,
+                'res_id': self.id,
+            })
+        return self.env['ir.attachment'].create(attachments)
 
     def action_send_report(self):
         """Email the situation report to the supervising bodies and record when — practice:

@@ -1,9 +1,6 @@
 import re
 from datetime import timedelta
 
-import lxml.html
-from markupsafe import Markup
-
 from odoo import models
 from odoo.exceptions import AccessError
 from odoo.tools import is_html_empty
@@ -20,33 +17,6 @@ class PartyMeeting(models.Model):
     _name = 'party.meeting'
     _inherit = ['party.meeting', 'party.document.mixin']
 
-    def _party_documents(self):
-        documents = super()._party_documents()
-        documents.update({
-            'plan': {'label': self.env._('Democratic Life Meeting Plan'), 'blocks': '_party_blocks_plan', 'docx': True},
-            'notice': {'label': self.env._('Meeting Notice and Agenda'), 'blocks': '_party_blocks_notice', 'docx': True},
-            'rectification_list': {
-                'label': self.env._('Problem List and Rectification List'),
-                'blocks': '_party_blocks_rectification_list',
-                'xlsx': '_party_xlsx_rectification_list',
-                'docx': True,
-                'landscape': True,
-            },
-            'talk_matrix': {'label': self.env._('Talk Coverage'), 'xlsx': '_party_xlsx_talk_matrix'},
-            'minutes': {'label': self.env._('Meeting Minutes'), 'blocks': '_party_blocks_minutes', 'docx': True},
-            'situation_report': {
-                'label': self.env._('Situation Report'), 'blocks': '_party_blocks_situation_report', 'docx': True},
-            'public_notice': {
-                'label': self.env._('Public Notice'), 'blocks': '_party_blocks_public_notice', 'docx': True},
-            'criticism_summary': {'label': self.env._('Criticism Summary'), 'blocks': '_party_blocks_criticism_summary'},
-            'previous_rectification': {
-                'label': self.env._("Report on Last Year's Rectification"),
-                'blocks': '_party_blocks_previous_rectification', 'docx': True},
-            'criticism_matrix': {'label': self.env._('Criticism Matrix'), 'xlsx': '_party_xlsx_criticism_matrix'},
-            'summary': {'label': self.env._('Rectification Summary'), 'xlsx': '_party_xlsx_summary'},
-        })
-        return documents
-
     def _party_document_year(self):
         """The year in a document's name: the year reviewed for an annual meeting (a 2024
         annual meeting is held early in 2025), the year held for a special one."""
@@ -55,11 +25,10 @@ class PartyMeeting(models.Model):
             return self.year
         return self._party_local_datetime(self.date_start).year
 
-    def _party_document_basename(self, kind):
+    def _party_document_basename(self, label):
         if len(self) != 1:
-            return super()._party_document_basename(kind)
-        label = self._party_document_spec(kind)['label']
-        return f'{label}-{self.organization_id.name}-{self._party_document_year()}'.replace('/', '_')
+            return super()._party_document_basename(label)
+        return f'{label}-{self.organization_id.name}-{self._party_document_year()}'
 
     # Shared pieces
 
@@ -650,25 +619,13 @@ class PartyMeeting(models.Model):
     def _get_document_values(self):
         values = super()._get_document_values()
         previous = self.sudo()._party_previous_items()
-        present_count = self.env._('%(present)s of %(total)s members present', present=len(values['present']),
-                                   total=len(values['present']) + len(values['away']))
         values.update({
-            'start': self._party_cn_datetime(self.date_start),
-            'held_on': self._party_cn_date(self.date_start) if self.date_start else '',
             'previous_summary': self._party_previous_summary(previous),
             'previous_rows': self.sudo()._party_previous_rows(previous),
-            'present_count_text': present_count,
-            'present_text': self.env._('%(count)s: %(names)s', count=present_count,
-                                       names='、'.join(values['present'].user_id.mapped('name'))),
-            'away_text': '、'.join(
-                f'{a.user_id.name}（{a.leave_reason or values["attendance_labels"].get(a.attendance, "")}）'
-                for a in values['away']),
-            'guides_text': self._party_people(values['guides']),
-            'sit_ins_text': self._party_people(values['sit_ins']),
         })
         return values
 
-    def _get_report_values(self):
+    def _get_situation_report_values(self):
         """The report's parts as (heading, paragraphs, sub-parts), each sentence composed here."""
         self.ensure_one()
         meeting = self.sudo()
@@ -796,24 +753,6 @@ class PartyMeeting(models.Model):
 
     # Minutes, situation report and public notice: their edited texts in official layout
 
-    def _party_composed_body(self, value, drop_facts=False):
-        """An edited body without what the printed layout already says: the composed title
-        lines, the closing organisation line, and for the minutes the facts table that the
-        labels above it replace. Text a user wrote stays as written."""
-        if is_html_empty(value):
-            return Markup('')
-        root = lxml.html.fragment_fromstring(str(value), create_parent='div')
-        container = root
-        if len(root) == 1 and 'o_party_document' in (root[0].get('class') or ''):
-            container = root[0]
-        while len(container) and container[0].tag in ('h1', 'h2', 'h3'):
-            container.remove(container[0])
-        if drop_facts and len(container) and container[0].tag == 'table':
-            container.remove(container[0])
-        if len(container) and container[-1].tag == 'p' and 'text-end' in (container[-1].get('class') or ''):
-            container.remove(container[-1])
-        return Markup(lxml.html.tostring(root, encoding='unicode'))
-
     def _party_blocks_minutes(self):
         """会议纪要: the facts under 出席 / 请假 / 列席 labels, then the minutes as edited."""
         self.ensure_one()
@@ -826,6 +765,7 @@ class PartyMeeting(models.Model):
             (self.env._('Time'), self._party_when()),
             (self.env._('Place'), self.location),
             (self.env._('Chair'), self.host_user_id.name),
+            (self.env._('Theme'), self.theme),
             (self.env._('Present'), '、'.join(present.mapped(lambda a: a.user_id.name))),
             (self.env._('On Leave'), '、'.join(
                 f'{a.user_id.name}（{a.leave_reason or attendance_labels.get(a.attendance, "")}）' for a in away)),
@@ -836,7 +776,7 @@ class PartyMeeting(models.Model):
         blocks = [blk.title(self.env._('%(organization)s\n%(meeting)s Minutes',
                                        organization=self.organization_id.name, meeting=self.name))]
         blocks += [blk.paragraph(value, label=f'{label}：') for label, value in facts if value]
-        blocks.append(blk.html(self._party_composed_body(self.minutes, drop_facts=True)))
+        blocks.append(blk.html(self.minutes))
         return blocks
 
     def _party_blocks_situation_report(self):
@@ -847,19 +787,30 @@ class PartyMeeting(models.Model):
                                        organization=self.organization_id.name, meeting=self.name))]
         if supervisors:
             blocks.append(blk.addressee(f'{"、".join(supervisors)}：'))
-        blocks.append(blk.html(self._party_composed_body(self.report_body)))
+        blocks.append(blk.html(self.report_body))
         blocks.append(self._party_signature(self.report_date or self._party_today()))
         return blocks
 
     def _party_blocks_public_notice(self):
         """通报 to Party members and the public: facts, problems and rectification only."""
         self.ensure_one()
-        return [
-            blk.title(self.env._('%(organization)s\nPublic Notice on the %(meeting)s',
-                                 organization=self.organization_id.name, meeting=self.name)),
-            blk.html(self._party_composed_body(self.notice_body)),
-            self._party_signature(self.notice_date or self._party_today()),
+        members = self._get_member_attendees()
+        present = members.filtered(lambda a: a.attendance == 'present')
+        facts = [
+            (self.env._('Time'), self._party_when()),
+            (self.env._('Place'), self.location),
+            (self.env._('Chair'), self.host_user_id.name),
+            (self.env._('Theme'), self.theme),
+            (self.env._('Members Present'), self.env._('%(present)s of %(total)s members present',
+                                                       present=len(present), total=len(members))),
+            (self.env._('Upper-level Guides'), self._party_people(self._party_attendees('guide'))),
         ]
+        blocks = [blk.title(self.env._('%(organization)s\nPublic Notice on the %(meeting)s',
+                                       organization=self.organization_id.name, meeting=self.name))]
+        blocks += [blk.paragraph(value, label=f'{label}：') for label, value in facts if value]
+        blocks.append(blk.html(self.notice_body))
+        blocks.append(self._party_signature(self.notice_date or self._party_today()))
+        return blocks
 
     # Criticism summary and matrix
 

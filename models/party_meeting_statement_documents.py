@@ -8,22 +8,16 @@ class PartyMeetingStatement(models.Model):
     _name = 'party.meeting.statement'
     _inherit = ['party.meeting.statement', 'party.document.mixin']
 
-    def _party_documents(self):
-        documents = super()._party_documents()
-        documents['statement'] = {
-            'label': self.env._('Outline or Check Material'), 'blocks': '_party_blocks_statement', 'docx': True}
-        return documents
-
-    def _party_document_basename(self, kind):
+    def _party_document_basename(self, label):
         if len(self) != 1:
-            return super()._party_document_basename(kind)
+            return super()._party_document_basename(label)
         meeting = self.meeting_id
         year = meeting._party_document_year()
         if self.kind == 'team':
             name = f'{self.env._("Team Check Material")}-{meeting.organization_id.name}-{year}'
         else:
             name = f'{self.env._("Personal Outline")}-{self.author_user_id.name}-{meeting.organization_id.name}-{year}'
-        return name.replace('/', '_')
+        return name
 
     def _party_blocks_statement(self):
         """The personal outline (个人发言提纲／剖析材料) in its five parts, or the team's check

@@ -8,18 +8,11 @@ class PartyMeetingTalk(models.Model):
     _name = 'party.meeting.talk'
     _inherit = ['party.meeting.talk', 'party.document.mixin']
 
-    def _party_documents(self):
-        documents = super()._party_documents()
-        documents['talk_record'] = {
-            'label': self.env._('Talk Record'), 'blocks': '_party_blocks_talk_record', 'docx': True}
-        return documents
-
-    def _party_document_basename(self, kind):
+    def _party_document_basename(self, label):
         if len(self) != 1:
-            return super()._party_document_basename(kind)
-        label = self._party_document_spec(kind)['label']
+            return super()._party_document_basename(label)
         counterpart = self.counterpart_user_id.name or self.counterpart_name or ''
-        return f'{label}-{self.initiator_user_id.name}-{counterpart}'.replace('/', '_')
+        return f'{label}-{self.initiator_user_id.name}-{counterpart}'
 
     def _party_person(self, user):
         member = self.meeting_id.organization_id.member_ids.filtered(lambda m: m.user_id == user)[:1]

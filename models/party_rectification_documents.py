@@ -14,22 +14,10 @@ class PartyRectification(models.Model):
     _name = 'party.rectification'
     _inherit = ['party.rectification', 'party.document.mixin']
 
-    def _party_documents(self):
-        documents = super()._party_documents()
-        documents['rectification_list'] = {
-            'label': self.env._('Problem List and Rectification List'),
-            'blocks': '_party_blocks_rectification_list',
-            'xlsx': '_party_xlsx_rectification_list',
-            'docx': True,
-            'landscape': True,
-        }
-        return documents
-
-    def _party_document_basename(self, kind):
+    def _party_document_basename(self, label):
         organizations = self.organization_id
-        label = self._party_document_spec(kind)['label']
         if len(organizations) == 1:
-            return f'{label}-{organizations.name}'.replace('/', '_')
+            return f'{label}-{organizations.name}'
         return label
 
     def _party_list_order(self):
@@ -192,6 +180,3 @@ class PartyRectification(models.Model):
             writer.add_table_sheet(sheet, f'{title}（{sheet}）', columns, self.browse(ids)._party_list_rows(),
                                    row_count=len(ids))
         return writer.close()
-
-    def action_party_export_rectification_list(self):
-        return self._party_download_action('rectification_list', 'xlsx')

@@ -5,7 +5,7 @@ set -euo pipefail
 # Usage: apt_deps.sh [run|test]; `run` needs only what serving and printing need.
 # libpq-dev: psycopg2 (pinned by Odoo as source package) compiles against it.
 pkgs=(wkhtmltopdf fonts-noto-cjk libpq-dev)
-[ "${1:-test}" = run ] || pkgs+=(chromium poppler-utils)
+[ "${1:-test}" = run ] || pkgs+=(chromium poppler-utils libreoffice-writer-nogui libreoffice-calc-nogui)
 need=()
 for p in "${pkgs[@]}"; do
     dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed || need+=("$p")

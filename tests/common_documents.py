@@ -23,8 +23,57 @@ def normalize_pdf_text(text):
     return re.sub(r'\s+', '', text)
 
 
+# Each document of the README's documents table (model, short name) and its report model:
+# the PDF, Word and Excel reports of the Print menu that print it.
+DOCUMENTS = {
+    ('party.meeting', 'plan'): 'party_democratic_life.meeting_plan',
+    ('party.meeting', 'notice'): 'party_democratic_life.meeting_notice',
+    ('party.meeting', 'rectification_list'): 'party_democratic_life.meeting_rectification_list',
+    ('party.meeting', 'talk_matrix'): 'party_democratic_life.meeting_talk_matrix',
+    ('party.meeting', 'minutes'): 'party_democratic_life.meeting_minutes',
+    ('party.meeting', 'situation_report'): 'party_democratic_life.meeting_situation_report',
+    ('party.meeting', 'public_notice'): 'party_democratic_life.meeting_public_notice',
+    ('party.meeting', 'criticism_summary'): 'party_democratic_life.meeting_criticism_summary',
+    ('party.meeting', 'previous_rectification'): 'party_democratic_life.meeting_previous_rectification',
+    ('party.meeting', 'criticism_matrix'): 'party_democratic_life.meeting_criticism_matrix',
+    ('party.meeting', 'summary'): 'party_democratic_life.meeting_summary',
+    ('party.meeting.statement', 'statement'): 'party_democratic_life.meeting_statement',
+    ('party.meeting.talk', 'talk_record'): 'party_democratic_life.meeting_talk_record',
+    ('party.rectification', 'rectification_list'): 'party_democratic_life.rectification_list',
+    ('party.organization', 'summary'): 'party_democratic_life.organization_summary',
+}
+REPORT_TYPES = {'pdf': 'qweb-pdf', 'docx': 'docx', 'xlsx': 'xlsx'}
+MIMETYPES = {
+    'docx': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+    'xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+}
+
+
 class DocumentReaders:
     """Readers of the produced files: report HTML, .docx and .xlsx."""
+
+    def document_report(self, model, kind, file_format):
+        """The Print menu's report of a document in one format (pdf, docx, xlsx)."""
+        reports = self.env['ir.actions.report'].search([
+            ('model', '=', model), ('report_file', '=', DOCUMENTS[model, kind]),
+            ('report_type', '=', REPORT_TYPES[file_format])])
+        self.assertEqual(len(reports), 1, f'{model}/{kind}: one .{file_format} report in the Print menu')
+        return reports
+
+    def render_document(self, records, kind, file_format):
+        """(file name, mimetype, content) of a .docx or .xlsx document of `records`, rendered as
+        their user by the Print menu's report, named as the download names it."""
+        report = self.document_report(records._name, kind, file_format)
+        content, rendered_format = self.env['ir.actions.report'].with_user(records.env.user).with_context(
+            records.env.context)._render(report, records.ids)
+        self.assertEqual(rendered_format, file_format)
+        filename = f'{records._party_document_title(report.report_file)}.{file_format}'
+        return filename, MIMETYPES[file_format], content
+
+    def document_blocks(self, records, kind):
+        """The numbered blocks of the first document the report makes of `records`."""
+        report_model = self.env[f'report.{DOCUMENTS[records._name, kind]}'].with_env(records.env)
+        return report_model._get_report_values(records.ids)['documents'][0][1]
 
     def render_html(self, xmlid, records, user=None):
         Report = self.env['ir.actions.report']

@@ -1,13 +1,13 @@
-"""The documents table of README.md through HTTP: every report and every Word or Excel
-download is served to whom may read the record and refused to whom may not."""
-import re
-
+"""The documents table of README.md through HTTP: every PDF, Word and Excel report of the
+Print menu is served through Odoo's report routes to whom may read the record, and refused,
+before anything is rendered, to whom may not."""
 from odoo.tests import HttpCase, tagged
 from odoo.tools import mute_logger
 
 from .access_common import ROLE_USERS, SPECS, AccessCase, read_documents
+from .common_documents import DOCUMENTS
 
-KIND_IN_REPORT = re.compile(r"_party_document_title\('(\w+)'\)")
+FORMATS = {'qweb-pdf': 'pdf', 'docx': 'docx', 'xlsx': 'xlsx'}
 
 
 @tagged('post_install', '-at_install')
@@ -24,32 +24,22 @@ class TestAccessDocuments(HttpCase, AccessCase):
         cls.env.cr.flush()
 
     def discover(self):
-        """{(model, kind): formats} of every report and download the addon offers."""
+        """{(model, kind): formats} of every report the addon puts in a Print menu."""
+        kinds = {report_file: key for key, report_file in DOCUMENTS.items()}
         found = {}
         for report in self.env['ir.actions.report'].search([('model', '=like', 'party.%')]):
-            kind = KIND_IN_REPORT.search(report.print_report_name or '')
-            self.assertTrue(kind, f'{report.report_name}: its file name does not say which document it is')
-            found.setdefault((report.model, kind[1]), set()).add('pdf')
-        for model in (name for name in self.env if name.startswith('party.')):
-            Model = self.env[model]
-            if not hasattr(Model, '_party_documents') or Model._abstract:
-                continue
-            for kind, spec in Model._party_documents().items():
-                formats = found.setdefault((model, kind), set())
-                if spec.get('docx') and spec.get('blocks'):
-                    formats.add('docx')
-                if spec.get('xlsx'):
-                    formats.add('xlsx')
+            self.assertIn(report.report_file, kinds, f'{report.report_name}: not in the documents table')
+            self.assertEqual(report.binding_model_id.model, report.model, f'{report.report_name}: not in the Print menu')
+            self.assertEqual(report.binding_type, 'report')
+            found.setdefault(kinds[report.report_file], set()).add(FORMATS[report.report_type])
         return found
 
     def fetch(self, model, kind, file_format, record):
         """True if the document of `record` is served, False if it is refused."""
-        if file_format == 'pdf':
-            report = self.env['ir.actions.report'].search([
-                ('model', '=', model), ('print_report_name', 'like', f"'{kind}'")])
-            url = f'/report/pdf/{report.report_name}/{record.id}'
-        else:
-            url = f'/party_democratic_life/download/{model}/{kind}/{file_format}?ids={record.id}'
+        report = self.env['ir.actions.report'].search([
+            ('model', '=', model), ('report_file', '=', DOCUMENTS[model, kind]),
+            ('report_type', '=', {v: k for k, v in FORMATS.items()}[file_format])])
+        url = f'/report/{file_format}/{report.report_name}/{record.id}'
         response = self.url_open(url, timeout=60)
         self.assertIn(response.status_code, (200, 403), f'{url}: unexpected answer {response.status_code}')
         if response.status_code == 200:

@@ -66,7 +66,7 @@ class TestDemoDocuments(DocumentReaders, TransactionCase):
         for records, kind, file_format in downloads:
             with self.subTest(kind=kind, format=file_format):
                 user = self.principal if kind == 'statement' else self.clerk
-                filename, _mimetype, content = records.with_user(user)._party_render_document(kind, file_format)
+                filename, _mimetype, content = self.render_document(records.with_user(user), kind, file_format)
                 self.assertTrue(filename.endswith(f'.{file_format}'))
                 self.assertIn('赵东平' if kind in ('talk_record', 'statement') else '县综合行政执法局党组', filename)
                 if file_format == 'docx':
@@ -113,7 +113,7 @@ class TestDemoDocuments(DocumentReaders, TransactionCase):
     def test_outline_in_five_parts_with_its_answers(self):
         zhou = self.env.ref(f'{MODULE}.user_zhoujianguo_demo')
         outline = self.meeting.statement_ids.filtered(lambda s: s.kind == 'personal' and s.author_user_id == zhou)
-        blocks = outline.with_user(zhou)._party_document_blocks('statement')
+        blocks = self.document_blocks(outline.with_user(zhou), 'statement')
         self.assertEqual(blocks[0]['text'], '周建国同志在党史学习教育专题民主生活会上的个人发言提纲（剖析材料）')
         parts = [b['number'] + b['text'] for b in blocks if b['type'] == 'heading' and b['level'] == 1]
         self.assertEqual(parts, ['一、上年度民主生活会和专题民主生活会问题整改情况', '二、对照5个重点方面查摆的突出问题',

@@ -28,13 +28,21 @@ class TestDocumentLanguage(HeldMeetingCase):
         meeting.action_compose_report()
         meeting.action_compose_notice()
         minutes, report, notice = self.meeting.minutes, self.meeting.report_body, self.meeting.notice_body
-        for text, expected in ((minutes, '会议纪要'), (report, '情况报告'), (notice, '通报')):
-            self.assertIn(expected, text)
-            self.assertIn('2022年1月21日8时30分', text)
-        self.assertIn('应到5人，实到4人：Zhao Dongping、Qian Lixin、Sun Weihua、Li Mingyuan', minutes)
+        self.assertIn('批评和自我批评', minutes)
+        self.assertIn('2022年1月21日8时30分', report)
         self.assertIn('应谈', report)
         for english in ('Minutes', 'Criticism and Self-criticism', 'Basic facts', 'Public Notice', 'Present'):
             self.assertNotIn(english, minutes + report + notice)
+        # composed once: the title, the facts and the signature are the printed layout's
+        for text, title in ((minutes, '会议纪要'), (report, '情况报告'), (notice, '通报')):
+            self.assertNotIn(title, text)
+            self.assertNotIn('Bureau Party Group</p>', text)
+        printed = self.html_text(self.render_html(
+            'party_democratic_life.action_report_party_meeting_minutes', self.meeting, user=self.wu))
+        self.assertIn('会议纪要', printed)
+        self.assertIn('时间：2022年1月21日8时30分', printed)
+        self.assertIn('批评和自我批评', printed)
+        self.assertEqual(printed.count('会议纪要'), 1, 'the title once, from the layout')
 
     def test_the_bureaus_own_words(self):
         """The terms of the plan and of the screens, as the bureau writes them."""
@@ -63,28 +71,31 @@ class TestDocumentLanguage(HeldMeetingCase):
 
     def test_time_of_the_organisation_not_of_the_reader(self):
         self.wu.tz = 'Europe/Paris'
-        self.meeting.with_user(self.wu).action_compose_minutes()
-        self.assertIn('8时30分', self.meeting.minutes)
+        self.meeting.with_user(self.wu).action_compose_report()
+        self.assertIn('2022年1月21日8时30分', self.meeting.report_body)
+        printed = self.html_text(self.render_html(
+            'party_democratic_life.action_report_party_meeting_minutes', self.meeting, user=self.wu))
+        self.assertIn('2022年1月21日8时30分', printed)
         self.organization.tz = 'Europe/Paris'
-        self.meeting.with_user(self.wu).action_compose_minutes()
-        self.assertIn('2022年1月21日1时30分', self.meeting.minutes)
+        self.meeting.with_user(self.wu).action_compose_report()
+        self.assertIn('2022年1月21日1时30分', self.meeting.report_body)
 
     def test_printed_in_the_organisations_language(self):
         text = self.html_text(self.render_html(
             'party_democratic_life.action_report_party_meeting_plan', self.meeting, user=self.zhao))
         self.assertIn('实施方案', text)
         self.assertNotIn('ImplementationPlan', text)
-        filename, _mimetype, _content = self.meeting.with_user(self.wu)._party_render_document('minutes', 'docx')
+        filename, _mimetype, _content = self.render_document(self.meeting.with_user(self.wu), 'minutes', 'docx')
         self.assertTrue(filename.startswith('民主生活会会议纪要-'), filename)
         self.organization.lang = 'en_US'
-        filename, _mimetype, _content = self.meeting.with_user(self.wu)._party_render_document('minutes', 'docx')
+        filename, _mimetype, _content = self.render_document(self.meeting.with_user(self.wu), 'minutes', 'docx')
         self.assertTrue(filename.startswith('Meeting Minutes-'), filename)
 
     def test_outline_title_reads_like_the_plan(self):
         meeting = self.create_meeting(name='Special Meeting 2022', year=2022, date_start='2022-07-01 01:00:00')
         meeting.action_prepare()
         outline = meeting.statement_ids.filtered(lambda s: s.kind == 'personal' and s.author_user_id == self.zhao)
-        blocks = outline.with_user(self.zhao)._party_document_blocks('statement')
+        blocks = self.document_blocks(outline.with_user(self.zhao), 'statement')
         self.assertEqual(blocks[0]['text'], 'Zhao Dongping同志在Special Meeting 2022上的个人发言提纲（剖析材料）')
         # the sections are headed in the organisation's language too
         self.assertIn('对照5个重点方面查摆的突出问题', outline.section_ids.mapped('name'))

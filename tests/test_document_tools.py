@@ -10,7 +10,6 @@ from openpyxl import load_workbook
 
 from odoo.tests import BaseCase, tagged
 
-from ..models.party_document_mixin import decode_ids, encode_ids
 from ..tools import cn_format
 from ..tools import document_blocks as blk
 from ..tools.docx_builder import build_docx
@@ -75,10 +74,12 @@ class TestDocumentTools(BaseCase):
             ('paragraph', '', None, '2.批评'), ('paragraph', '', None, '逐一开展'),
             ('heading', '（一）', None, '赵东平'), ('paragraph', '', '时间：', '2022年1月21日')])
 
-    def test_download_ids_are_compact(self):
-        self.assertEqual(encode_ids([7, 1, 2, 3, 9, 10]), '1-3,7,9-10')
-        self.assertEqual(decode_ids('1-3,7,9-10'), [1, 2, 3, 7, 9, 10])
-        self.assertEqual(len(encode_ids(range(1, 30001))), len('1-30000'))
+    def test_numbered_documents_keep_their_numbers(self):
+        """Two documents printed into one file: the second starts again at 一、."""
+        first = blk.number_blocks([blk.heading(1, '甲'), blk.heading(1, '乙')])
+        second = blk.number_blocks([blk.heading(1, '丙')])
+        joined = blk.number_blocks(first + [blk.page_break()] + second)
+        self.assertEqual([b['number'] for b in joined if b['type'] == 'heading'], ['一、', '二、', '一、'])
 
     def test_docx_official_layout(self):
         content = build_docx([

@@ -37,7 +37,7 @@ class TestLastYearAndReport(HeldMeetingCase):
 
     def test_every_item_of_last_year_with_what_was_done(self):
         self.assertEqual(self.old_open.state, 'carried')
-        blocks = self.meeting.with_user(self.zhao)._party_document_blocks('previous_rectification')
+        blocks = self.document_blocks(self.meeting.with_user(self.zhao), 'previous_rectification')
         self.assertEqual(blocks[0]['lines'], ['Bureau Party Group', "Report on the Rectification of Last Year's Problems"])
         summary = blocks[1]['text']
         self.assertEqual(summary, 'The Annual Meeting 2020 found 3 problems: 1 verified and closed、1 done and awaiting '
@@ -52,7 +52,7 @@ class TestLastYearAndReport(HeldMeetingCase):
         self.assertEqual(rows['Archive not digitised'][3], 'Carried Over (In Progress at this meeting)')
         self.assertIn('Scan the rest by June', rows['Archive not digitised'][4])
         # Word too, like the other documents of the meeting
-        filename, _mimetype, content = self.meeting.with_user(self.wu)._party_render_document(
+        filename, _mimetype, content = self.render_document(self.meeting.with_user(self.wu), 
             'previous_rectification', 'docx')
         self.assertTrue(filename.startswith("Report on Last Year's Rectification-Bureau Party Group-"))
         self.assertIn('Field visits too rare', '\n'.join(cell.text for table in self.read_docx(content).tables
@@ -60,7 +60,7 @@ class TestLastYearAndReport(HeldMeetingCase):
 
     def test_without_an_earlier_meeting(self):
         self.meeting.previous_meeting_id = False
-        blocks = self.meeting._party_document_blocks('previous_rectification')
+        blocks = self.document_blocks(self.meeting, 'previous_rectification')
         self.assertEqual(blocks[1]['text'], 'No earlier meeting with rectification items is recorded.')
         self.assertFalse([block for block in blocks if block['type'] == 'table'])
 

@@ -2,13 +2,14 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
 from .common import PartyCase
+from .common_documents import DocumentReaders
 
 PART_TWO = 'Outstanding problems found against the 5 key aspects'
 PART_THREE = 'Personal major matters and explanations of related issues'
 
 
 @tagged('post_install', '-at_install')
-class TestOutlineParts(PartyCase):
+class TestOutlineParts(DocumentReaders, PartyCase):
     """The personal outline of the reference plan: five parts, part two through every key aspect
     with ideology work and the burden on the grassroots, part three answering each matter to
     explain."""
@@ -155,7 +156,7 @@ class TestOutlineParts(PartyCase):
         outline = self.write_all(self.outline[self.qian], self.qian)
         outline.explanation_ids.write({'explanation': 'The report was late by a week.',
                                        'self_examination': 'I took the deadline lightly.'})
-        blocks = outline._party_document_blocks('statement')
+        blocks = self.document_blocks(outline, 'statement')
         headings = [(b['level'], b['number'], b['text']) for b in blocks if b['type'] == 'heading']
         self.assertEqual(headings[:3], [(1, '一、', "Rectification of the problems of last year's meeting and of the "
                                                   'special meetings'), (1, '二、', PART_TWO), (2, '（一）', 'Aspect 1')])

@@ -5,6 +5,7 @@ from lxml import etree
 from odoo.tests import freeze_time, tagged, users, warmup
 
 from .common import PartyCase
+from .common_documents import DocumentReaders
 
 
 def web_client_spec(env, model, view_type):
@@ -37,7 +38,7 @@ def _node_spec(node, model, models):
 
 
 @tagged('post_install', '-at_install')
-class TestPerformance(PartyCase):
+class TestPerformance(DocumentReaders, PartyCase):
     """What a user waits for costs the same number of queries whatever the number of records
     behind it: each pinned count below is asserted at two sizes. The benchmark
     (benchmarks/bench.py) measures the same calls on a county-sized database."""
@@ -205,7 +206,7 @@ class TestPerformance(PartyCase):
             # 9: one more than before for the organisation's language and time zone, which every
             # document now reads (once, whatever the number of items)
             with self.assertQueryCount(t_wang=9):
-                blocks = items._party_document_blocks('rectification_list')
+                blocks = self.document_blocks(items, 'rectification_list')
             self.assertEqual(sum(len(b['rows']) for b in blocks if b['type'] == 'table'), len(items))
 
     @users('t_qian')

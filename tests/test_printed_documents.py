@@ -23,7 +23,7 @@ class TestDocumentReports(DocumentCase):
         html = self.render_html(PLAN, self.meeting, user=self.wu)
         text = self.html_text(html)
         headings = [block['number'] + block['text']
-                    for block in self.meeting._party_document_blocks('plan')
+                    for block in self.document_blocks(self.meeting, 'plan')
                     if block['type'] == 'heading' and block['level'] == 1]
         self.assertEqual([h[:2] for h in headings],
                          ['一、', '二、', '三、', '四、', '五、', '六、', '七、', '八、', '九、', '十、'])
@@ -61,7 +61,7 @@ class TestDocumentReports(DocumentCase):
     def test_plan_lists_the_preparation_records(self):
         """Study sessions and opinions are listed in parts two and four; the outline's parts come
         from the organisation's outline template, without their numbers."""
-        blocks = self.meeting._party_document_blocks('plan')
+        blocks = self.document_blocks(self.meeting, 'plan')
         study = next(i for i, b in enumerate(blocks) if b['type'] == 'heading' and b['number'] == '二、')
         self.assertEqual(blocks[study + 2]['type'], 'heading', 'no study sessions yet: part three follows')
         self.env['party.meeting.study'].create({
@@ -153,7 +153,7 @@ class TestDocumentReports(DocumentCase):
         })
         annual = self.create_meeting(name='Annual 2024', meeting_type='annual', year=2024,
                                      date_start='2025-01-20 01:00:00')
-        self.assertEqual(annual._party_document_basename('plan'),
+        self.assertEqual(annual._party_document_title('party_democratic_life.meeting_plan'),
                          'Democratic Life Meeting Plan-Bureau Party Group-2024', 'an annual meeting is named by its year')
 
     def test_readers_outside_the_organization_cannot_print(self):
@@ -161,7 +161,7 @@ class TestDocumentReports(DocumentCase):
             with self.assertRaises(AccessError):
                 self.render_html(PLAN, self.meeting, user=user)
             with self.assertRaises(AccessError):
-                self.meeting.with_user(user)._party_render_document('plan', 'docx')
+                self.render_document(self.meeting.with_user(user), 'plan', 'docx')
 
 
 @tagged('post_install', '-at_install')
@@ -169,7 +169,7 @@ class TestDocumentExports(DocumentCase):
     """The .docx and .xlsx files, parsed back."""
 
     def test_plan_docx(self):
-        filename, mimetype, content = self.meeting.with_user(self.wu)._party_render_document('plan', 'docx')
+        filename, mimetype, content = self.render_document(self.meeting.with_user(self.wu), 'plan', 'docx')
         self.assertEqual(filename, 'Democratic Life Meeting Plan-Bureau Party Group-2022.docx')
         self.assertIn('wordprocessingml', mimetype)
         document = self.read_docx(content)
@@ -202,31 +202,50 @@ class TestDocumentExports(DocumentCase):
         self.assertTrue(document.settings.odd_and_even_pages_header_footer)
 
     def test_talk_record_and_rectification_list_docx(self):
-        document = self.read_docx(self.talk_zhao_qian.with_user(self.zhao)._party_render_document('talk_record', 'docx')[2])
+        document = self.read_docx(self.render_document(self.talk_zhao_qian.with_user(self.zhao), 'talk_record', 'docx')[2])
         cells = [cell.text for cell in document.tables[0]._cells]
         self.assertIn('2022年1月5日', cells)
         self.assertIn('Talked through the key aspects.', cells)
-        document = self.read_docx(self.meeting._party_render_document('rectification_list', 'docx')[2])
+        document = self.read_docx(self.render_document(self.meeting, 'rectification_list', 'docx')[2])
         section = document.sections[0]
         self.assertGreater(section.page_width, section.page_height, 'the list is printed across the page')
         self.assertEqual(len(document.tables), 4, 'the team, then Zhao, Qian and Sun')
         self.assertEqual(document.tables[0].cell(1, 1).text, 'Study is not tied to daily work & cases.')
         self.assertEqual(document.tables[0].cell(1, 7).text, '2022年12月31日')
 
-    def test_docx_needs_one_record(self):
+    def test_word_and_excel_in_the_print_menu(self):
+        """Every format of a document is a report of the Print menu, next to its PDF."""
+        bound = self.env['ir.actions.report'].search([
+            ('binding_model_id.model', '=', 'party.meeting'), ('binding_type', '=', 'report')])
+        plan = bound.filtered(lambda r: r.report_file == 'party_democratic_life.meeting_plan')
+        self.assertEqual(sorted(plan.mapped('report_type')), ['docx', 'qweb-pdf'])
+        self.assertEqual(plan.filtered(lambda r: r.report_type == 'docx').report_action(self.meeting, config=False)['report_type'],
+                         'docx')
+        self.assertFalse(self.env['ir.actions.server'].search([('binding_model_id.model', 'like', 'party.%')]),
+                         'no download goes through a server action any more')
+
+    def test_several_records_in_one_word_file(self):
+        """Printing the plan of two meetings gives one .docx: each plan on its own pages, each
+        numbered from 一、."""
         second = self.create_meeting(name='Second meeting')
+        document = self.read_docx(self.render_document(self.meeting | second, 'plan', 'docx')[2])
+        titles = [p.text for p in document.paragraphs if p.text.startswith('Bureau Party Group\n')]
+        self.assertEqual(titles, ['Bureau Party Group\nSpecial Meeting 2022 Implementation Plan',
+                                  'Bureau Party Group\nSecond meeting Implementation Plan'])
+        level_1 = [p.text for p in document.paragraphs if p.style.name == 'Heading 1']
+        self.assertEqual([text for text in level_1 if text.startswith('一、')], ['一、Focus on the theme'] * 2)
+
+    def test_no_word_file_of_a_workbook(self):
         with self.assertRaises(UserError):
-            (self.meeting | second)._party_download_action('plan', 'docx')
-        action = self.meeting._party_download_action('plan', 'docx')
-        self.assertEqual(action['type'], 'ir.actions.act_url')
-        self.assertEqual(action['target'], 'download')
-        self.assertEqual(action['url'], f'/party_democratic_life/download/party.meeting/plan/docx?ids={self.meeting.id}')
+            self.env['ir.actions.report']._render_docx(
+                'party_democratic_life.meeting_talk_matrix_xlsx', self.meeting.ids)
         with self.assertRaises(UserError):
-            self.meeting._party_render_document('talk_matrix', 'docx')
+            self.env['ir.actions.report']._render_xlsx(
+                'party_democratic_life.meeting_plan_docx', self.meeting.ids)
 
     @freeze_time(TODAY_AFTER_DEADLINES)
     def test_rectification_list_xlsx(self):
-        filename, _mimetype, content = self.meeting.with_user(self.zheng)._party_render_document('rectification_list', 'xlsx')
+        filename, _mimetype, content = self.render_document(self.meeting.with_user(self.zheng), 'rectification_list', 'xlsx')
         self.assertEqual(filename, 'Problem List and Rectification List-Bureau Party Group-2022.xlsx')
         workbook = self.read_xlsx(content)
         self.assertEqual(workbook.sheetnames, ['Leadership Team', 'Team Members'])
@@ -259,9 +278,7 @@ class TestDocumentExports(DocumentCase):
 
     def test_rectification_xlsx_from_selected_ledger_items(self):
         items = self.item_team | self.item_qian
-        action = items.action_party_export_rectification_list()
-        self.assertIn('ids=', action['url'])
-        workbook = self.read_xlsx(items.with_user(self.wang)._party_render_document('rectification_list', 'xlsx')[2])
+        workbook = self.read_xlsx(self.render_document(items.with_user(self.wang), 'rectification_list', 'xlsx')[2])
         self.assertEqual(len(self.sheet_rows(workbook['Leadership Team'], 3)), 1)
         self.assertEqual([row[1] for row in self.sheet_rows(workbook['Team Members'], 3)], ['Squads rarely inspected'])
 
@@ -287,7 +304,7 @@ class TestDocumentExports(DocumentCase):
         self.assertEqual(count_queries(few), count_queries(many))
 
     def test_talk_matrix_xlsx(self):
-        workbook = self.read_xlsx(self.meeting.with_user(self.wu)._party_render_document('talk_matrix', 'xlsx')[2])
+        workbook = self.read_xlsx(self.render_document(self.meeting.with_user(self.wu), 'talk_matrix', 'xlsx')[2])
         self.assertEqual(workbook.sheetnames, ['Coverage', 'Talks', 'Missing Pairs'])
         missing = self.sheet_rows(workbook['Missing Pairs'], 3)
         self.assertEqual(len(missing), 8)
@@ -313,7 +330,7 @@ class TestDocumentExports(DocumentCase):
                                     date_start='2022-12-20 01:00:00')
         self.make_rectification(meeting_id=other.id, deadline='2023-03-31')
         self.meeting.report_date = '2022-02-10'  # late: due on 5 February
-        content = (self.meeting | other).with_user(self.wang)._party_render_document('summary', 'xlsx')[2]
+        content = self.render_document((self.meeting | other).with_user(self.wang), 'summary', 'xlsx')[2]
         workbook = self.read_xlsx(content)
         self.assertEqual(workbook.sheetnames, ['By Meeting', 'By Organization'])
         by_meeting = workbook['By Meeting']
@@ -332,12 +349,12 @@ class TestDocumentExports(DocumentCase):
         by_organization = self.sheet_rows(workbook['By Organization'], 4)
         self.assertEqual(by_organization[0][1:7], ['Bureau Party Group', 2, 5, 2, 3, 1])
         # the organisation's own action gives the same figures
-        content = self.organization.with_user(self.wang)._party_render_document('summary', 'xlsx')[2]
+        content = self.render_document(self.organization.with_user(self.wang), 'summary', 'xlsx')[2]
         self.assertEqual(self.sheet_rows(self.read_xlsx(content)['By Organization'], 4), by_organization)
 
-    def test_no_download_of_unknown_documents(self):
+    def test_nothing_printed_without_records(self):
         with self.assertRaises(UserError):
-            self.meeting._party_render_document('minutes_of_nothing', 'docx')
+            self.env['ir.actions.report']._render_docx('party_democratic_life.meeting_plan_docx', [])
 
 
 MINUTES = 'party_democratic_life.action_report_party_meeting_minutes'
@@ -363,7 +380,7 @@ class TestHeldMeetingDocuments(HeldMeetingCase):
         self.assertIn('Theteamexamineditselfinearnest.', text)
         self.assertEqual(text.count('SpecialMeeting2022'), 1, 'the composed title is not printed twice')
         self.assertNotIn('Organization：', text, 'the facts table is replaced by the labels')
-        document = self.read_docx(self.meeting._party_render_document('minutes', 'docx')[2])
+        document = self.read_docx(self.render_document(self.meeting, 'minutes', 'docx')[2])
         present = next(p for p in document.paragraphs if p.text.startswith('Present：'))
         self.assertEqual([(r.text, self.east_asian_font(r)) for r in present.runs],
                          [('Present：', '黑体'), ('Zhao Dongping、Qian Lixin、Sun Weihua、Li Mingyuan', '仿宋_GB2312')])
@@ -380,7 +397,7 @@ class TestHeldMeetingDocuments(HeldMeetingCase):
         self.assertIn('Squadsrarelyinspected', text)
         self.assertNotIn('criticises', text, 'no criticism in the public notice')
         self.assertTrue(text.rstrip('—').endswith('BureauPartyGroup2022年2月8日'), text[-60:])
-        document = self.read_docx(self.meeting._party_render_document('public_notice', 'docx')[2])
+        document = self.read_docx(self.render_document(self.meeting, 'public_notice', 'docx')[2])
         self.assertEqual(document.paragraphs[-1].text, '2022年2月8日')
 
     def test_criticism_summary_per_member(self):
@@ -399,7 +416,7 @@ class TestHeldMeetingDocuments(HeldMeetingCase):
                 self.render_html(CRITICISM_SUMMARY, self.meeting, user=user)
 
     def test_criticism_matrix_xlsx(self):
-        workbook = self.read_xlsx(self.meeting.with_user(self.wu)._party_render_document('criticism_matrix', 'xlsx')[2])
+        workbook = self.read_xlsx(self.render_document(self.meeting.with_user(self.wu), 'criticism_matrix', 'xlsx')[2])
         self.assertEqual(workbook.sheetnames, ['Matrix', 'Criticisms'])
         matrix = workbook['Matrix']
         names = ['Zhao Dongping', 'Qian Lixin', 'Sun Weihua', 'Li Mingyuan', 'Zhou Jianguo']
@@ -413,7 +430,7 @@ class TestHeldMeetingDocuments(HeldMeetingCase):
         self.assertEqual(matrix.cell(row=9, column=6).fill.fgColor.rgb[-6:], 'FCE4D6', 'below the minimum')
         self.assertEqual(len(self.sheet_rows(workbook['Criticisms'], 3)), 13)
         # a member sees the counts, but only the texts they may read
-        workbook = self.read_xlsx(self.meeting.with_user(self.qian)._party_render_document('criticism_matrix', 'xlsx')[2])
+        workbook = self.read_xlsx(self.render_document(self.meeting.with_user(self.qian), 'criticism_matrix', 'xlsx')[2])
         rows = self.sheet_rows(workbook['Criticisms'], 3)
         self.assertTrue(rows)
         self.assertTrue(all('Qian Lixin' in (row[1], row[3]) for row in rows))
@@ -470,7 +487,7 @@ class TestStatementDocuments(DocumentCase):
         text = self.html_text(self.render_html(STATEMENT, self.team_material, user=self.zhao))
         self.assertIn('BureauPartyGroupLeadershipTeamCheckMaterialfortheSpecialMeeting2022', text)
         self.assertNotIn('Personal major matters', text)
-        filename, _mimetype, content = self.outline.with_user(self.qian)._party_render_document('statement', 'docx')
+        filename, _mimetype, content = self.render_document(self.outline.with_user(self.qian), 'statement', 'docx')
         self.assertEqual(filename, 'Personal Outline-Qian Lixin-Bureau Party Group-2022.docx')
         document = self.read_docx(content)
         self.assertEqual(document.paragraphs[0].text,
@@ -481,5 +498,5 @@ class TestStatementDocuments(DocumentCase):
         self.assertEqual(headings, [f'{numeral}、{name}' for numeral, name in zip('一二三四五', parts)])
         runs = [run for p in document.paragraphs for run in p.runs if run.text]
         self.assertFalse([r.text for r in runs if not self.east_asian_font(r)])
-        self.assertEqual(self.team_material._party_document_basename('statement'),
+        self.assertEqual(self.team_material._party_document_title('party_democratic_life.meeting_statement'),
                          'Team Check Material-Bureau Party Group-2022')

@@ -105,7 +105,8 @@ class TestTourCycle(HttpCase, PartyCase):
 
         # 3. The recorder enters the rest; the principal starts the rectification, turns Qian
         #    Lixin's criticism into an item, completes it with evidence, verifies it, finds it in
-        #    the ledger and prints the implementation plan (rendered by the server as himself).
+        #    the ledger and prints the implementation plan, as PDF and as Word, from the Print menu
+        #    (rendered by the server as himself).
         self._others_criticise(meeting)
         printed = []
         Report = self.registry['ir.actions.report']
@@ -116,10 +117,19 @@ class TestTourCycle(HttpCase, PartyCase):
             printed.append((report._get_report(report_ref).report_name, list(res_ids or []), report.env.user))
             return result
 
-        with patch.object(Report, '_render_qweb_pdf', spy_render_pdf):
+        render_docx = Report._render_docx
+
+        def spy_render_docx(report, report_ref, res_ids=None, data=None):
+            result = render_docx(report, report_ref, res_ids=res_ids, data=data)
+            printed.append((report._get_report(report_ref).report_name, list(res_ids or []), report.env.user))
+            return result
+
+        with patch.object(Report, '_render_qweb_pdf', spy_render_pdf), \
+                patch.object(Report, '_render_docx', spy_render_docx):
             self.start_tour(f'/odoo/party-meetings/{meeting.id}', 'party_democratic_life_cycle_rectify_tour',
                             login=self.zhao.login)
-        self.assertEqual(printed, [('party_democratic_life.report_party_meeting_plan', [meeting.id], self.zhao)])
+        self.assertEqual(printed, [('party_democratic_life.meeting_plan', [meeting.id], self.zhao),
+                                   ('party_democratic_life.meeting_plan_docx', [meeting.id], self.zhao)])
         self.assertEqual(meeting.state, 'rectifying')
         self.assertEqual(meeting.criticism_count, 15)
         self.assertIn('I visited the grassroots too seldom.', meeting.minutes)

@@ -71,11 +71,13 @@ def page_break():
 
 
 def number_blocks(blocks):
-    """Set ``number`` on headings; a heading restarts the numbering of the levels below it."""
+    """Set ``number`` on headings; a heading restarts the numbering of the levels below it.
+    Headings numbered before keep their numbers."""
     counters = [0, 0, 0, 0, 0]
     numbered = []
     for block in blocks:
-        if block['type'] == 'heading':
+        # numbered already: one document of several printed into one file keeps its own numbers
+        if block['type'] == 'heading' and 'number' not in block:
             block = dict(block)
             level = block['level']
             if block.get('numbered', True):

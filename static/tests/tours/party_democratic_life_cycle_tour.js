@@ -435,7 +435,26 @@ registry.category("web_tour.tours").add("party_democratic_life_cycle_rectify_tou
             },
             {
                 content: "The plan is printed",
-                trigger: "body[data-party-printed*='report_party_meeting_plan']:not(:has(.o_error_dialog))",
+                trigger: "body[data-party-printed*='meeting_plan']:not(:has(.o_error_dialog))",
+            },
+            {
+                content: "Open the actions again",
+                trigger: ".o_form_view .o_cp_action_menus i.fa-cog",
+                run: "click",
+            },
+            {
+                content: "Print",
+                trigger: ".dropdown-menu button:has(i.fa-print)",
+                run: "click",
+            },
+            {
+                content: "The implementation plan as a Word file, from the same Print menu",
+                trigger: ".dropdown-menu .o_menu_item:contains(Implementation Plan (.docx))",
+                run: "click",
+            },
+            {
+                content: "The Word file is downloaded through Odoo's report download",
+                trigger: "body[data-party-printed*='meeting_plan_docx']:not(:has(.o_error_dialog))",
             },
         ];
     },

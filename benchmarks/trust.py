@@ -62,11 +62,10 @@ REPORTS = {
 
 
 def document_url(file_format, model, kind, ids):
-    """The URL that prints (pdf) or downloads (docx, xlsx) document `kind` of records `ids`."""
-    from odoo.addons.party_democratic_life.models.party_document_mixin import encode_ids
-    if file_format == 'pdf':
-        return f'/report/pdf/{REPORTS[model, kind]}/{",".join(map(str, ids))}'
-    return f'/party_democratic_life/download/{model}/{kind}/{file_format}?ids={encode_ids(ids)}'
+    """The URL that prints (pdf) or downloads (docx, xlsx) document `kind` of records `ids`:
+    Odoo's report route of the Print menu's report in that format."""
+    name = REPORTS[model, kind] if file_format == 'pdf' else f'{REPORTS[model, kind]}_{file_format}'
+    return f'/report/{file_format}/{name}/{",".join(map(str, ids))}'
 
 
 # What each role does in a day, with weights: reads far more often than writes and prints.
@@ -644,7 +643,7 @@ def part_faults(args, setup, db, plan, tmp, results):
             worker_printing)
         log('Faults: a worker killed in the middle of a download')
         faults['worker_killed_xlsx'] = kill_worker_during(
-            server, manager, document_url('xlsx', 'party.rectification', 'rectification_list', plan['all_items']),
+            server, manager, document_url('xlsx', 'party.rectification', 'rectification_list', plan['all_items'][:8000]),
             worker_busy)
         faults['worker_killed_docx'] = kill_worker_during(
             server, manager, document_url('docx', 'party.meeting', 'rectification_list', [big_meeting]), worker_busy)
@@ -886,12 +885,37 @@ def part_hostile(args, setup, db, plan, tmp, results):
                     if problem:
                         problems.append(f'{case.key} as {role}: {problem}')
             log(f'Hostile input: {role} done, {counts["calls"]} calls so far, {len(problems)} problems')
+        report_routes = hostile_report_routes(server, logins['member'], plan, missing('party.meeting'), problems)
         log_problems = server.log_problems()
     finally:
         digest.close()
         server.stop()
     results['hostile'] = dict(counts, problems=len(problems), problem_list=problems[:200], log=log_problems,
-                              models=len(models), roles=len(ROLES))
+                              models=len(models), roles=len(ROLES), report_routes=report_routes)
+
+
+def hostile_report_routes(server, member_login, plan, missing_meeting, problems):
+    """The report routes asked for what a member of the first organisation may not have: an id
+    range, another organisation's records, a deleted record. Each must be refused at once,
+    before anything is built."""
+    client = Client(server, member_login, 'member').login()
+    other = plan['organizations'][1]
+    attacks = {
+        'id range 1-3000000': document_url('xlsx', 'party.rectification', 'rectification_list', ['1-3000000']),
+        "another organisation's meeting": document_url('docx', 'party.meeting', 'plan', [other['meeting_id']]),
+        "another organisation's items": document_url(
+            'xlsx', 'party.rectification', 'rectification_list', [i for items in other['items'].values() for i in items][:500]),
+        'a deleted meeting': document_url('pdf', 'party.meeting', 'plan', [missing_meeting]),
+    }
+    answers = {}
+    for name, url in attacks.items():
+        started = time.perf_counter()
+        outcome, value = client.get(url, timeout=60)
+        seconds = round(time.perf_counter() - started, 3)
+        answers[name] = {'outcome': outcome, 'answer': value, 'seconds': seconds}
+        if outcome != 'refused' or seconds > 2:
+            problems.append(f'report route, {name}: {outcome} {value} after {seconds} s')
+    return answers
 
 
 # ----------------------------------------------------------------------------
@@ -999,6 +1023,8 @@ def rows(results):
             f'{hostile["calls"]} calls: refused {hostile["refused"]}, succeeded {hostile["succeeded"]}, '
             f'problems {hostile["problems"]}, tracebacks {hostile["log"]["tracebacks"]} '
             f'(skipped after an access refusal {hostile["skipped_after_access_refusal"]})')))
+        for name, answer in hostile.get('report_routes', {}).items():
+            out.append(('hostile', f'report route: {name}', f'{answer["outcome"]} ({answer["answer"]}) in {answer["seconds"]} s'))
     if 'backup' in results:
         backup = results['backup']
         if backup['restored']:

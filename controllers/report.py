@@ -4,11 +4,10 @@ import logging
 from werkzeug.exceptions import InternalServerError, NotFound
 
 from odoo import http
+from odoo.addons.web.controllers.report import ReportController
 from odoo.http import content_disposition, request
 from odoo.tools.misc import html_escape
 from odoo.tools.safe_eval import safe_eval, time
-
-from odoo.addons.web.controllers.report import ReportController
 
 from ..models.ir_actions_report import OFFICE_FORMATS
 

@@ -52,7 +52,7 @@ class TestLastYearAndReport(HeldMeetingCase):
         self.assertEqual(rows['Archive not digitised'][3], 'Carried Over (In Progress at this meeting)')
         self.assertIn('Scan the rest by June', rows['Archive not digitised'][4])
         # Word too, like the other documents of the meeting
-        filename, _mimetype, content = self.render_document(self.meeting.with_user(self.wu), 
+        filename, _mimetype, content = self.render_document(self.meeting.with_user(self.wu),
             'previous_rectification', 'docx')
         self.assertTrue(filename.startswith("Report on Last Year's Rectification-Bureau Party Group-"))
         self.assertIn('Field visits too rare', '\n'.join(cell.text for table in self.read_docx(content).tables

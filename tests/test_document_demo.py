@@ -101,8 +101,13 @@ class TestDemoDocuments(DocumentReaders, TransactionCase):
             with self.subTest(document=field):
                 text = html2plaintext(self.meeting[field])
                 self.assertEqual(re.findall(r'[A-Za-z]+', text), [], 'no English left in the text')
-                self.assertIn('2022年1月21日8时30分', text)
-        self.assertIn('赵东平、钱立新', html2plaintext(self.meeting.minutes))
+        self.assertIn('2022年1月21日8时30分', self.meeting.report_body)
+        # the minutes' facts are the printed layout's, not the edited text's
+        printed = self.html_text(self.render_html(
+            f'{MODULE}.action_report_party_meeting_minutes', self.meeting, self.clerk))
+        self.assertIn('时间：2022年1月21日8时30分', printed)
+        self.assertIn('出席：赵东平、钱立新', printed)
+        self.assertNotIn('出席', html2plaintext(self.meeting.minutes))
         self.assertIn('应谈', self.meeting.report_body)
         self.assertNotIn('县纪委县监委、县委组织部：', self.meeting.report_body, "the addressee is the printed heading's")
         self.assertIn('通报上一年度整改措施落实情况', self.meeting.minutes)

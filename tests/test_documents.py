@@ -51,10 +51,16 @@ class TestMeetingDocuments(PartyCase):
         minutes = self.meeting.minutes
         for text in self.texts + ['GUIDE-COMMENT-on-team', 'RESPONSE-t_sun', 'Chen Guide']:
             self.assertIn(text, minutes)
-        for fact in ('Zhao Dongping', 'Wu Xiaoyan', 'Room 301', '2022年1月21日8时30分', 'Flood duty',
-                     'County Discipline Commission', "Report on the rectification of earlier meetings"):
+        for fact in ('Zhao Dongping', "Report on the rectification of earlier meetings"):
             self.assertIn(fact, minutes)
-        self.assertEqual(minutes.count('Zhou Jianguo'), 2)  # in "Away" and in the criticisms section
+        self.assertEqual(minutes.count('Zhou Jianguo'), 1, 'in the criticisms section')
+        # the facts (time, place, who came, who was away and why, the recorder) are printed by the layout
+        printed = self.env['ir.actions.report']._render_qweb_html(
+            'party_democratic_life.action_report_party_meeting_minutes', self.meeting.ids)[0].decode()
+        for fact in ('Wu Xiaoyan', 'Room 301', '2022年1月21日8时30分', 'Zhou Jianguo（Flood duty）',
+                     'County Discipline Commission'):
+            self.assertIn(fact, printed)
+            self.assertNotIn(fact, minutes)
 
     def test_minutes_editable_then_locked(self):
         self.meeting.with_user(self.wu).write({'minutes': '<p>Draft by the recorder</p>'})
@@ -128,8 +134,14 @@ class TestMeetingDocuments(PartyCase):
         message = self.meeting.message_ids.filtered(lambda m: m.message_type == 'comment')[:1]
         self.assertIn('Situation report', message.subject)
         self.assertIn(self.supervisor, message.partner_ids)
-        self.assertEqual(len(message.attachment_ids), 2)
-        self.assertTrue(all(name.endswith('.html') for name in message.attachment_ids.mapped('name')))
+        # the PDFs of the Print menu, named as it names them
+        self.assertEqual(sorted(message.attachment_ids.mapped('name')), [
+            'Meeting Minutes-Bureau Party Group-2022.pdf', 'Situation Report-Bureau Party Group-2022.pdf'])
+        self.assertEqual(set(message.attachment_ids.mapped('mimetype')), {'application/pdf'})
+        situation = message.attachment_ids.filtered(lambda a: a.name.startswith('Situation Report'))
+        printed, _format = self.env['ir.actions.report']._render_qweb_pdf(
+            'party_democratic_life.action_report_party_meeting_situation_report', self.meeting.ids)
+        self.assertEqual(situation.raw, printed)
         self.assertFalse(self.meeting.activity_ids)
 
     def test_send_report_needs_supervisors(self):
@@ -158,8 +170,12 @@ class TestMeetingDocuments(PartyCase):
         self.meeting.with_user(self.wu).action_compose_notice()
         notice = self.meeting.notice_body
         self.assertIn('PUBLIC-PROBLEM-training', notice)
-        self.assertIn('Special Meeting 2022', notice)
-        self.assertIn('4 of 5 members present', notice)
+        # the title and the facts are the printed layout's
+        printed = self.env['ir.actions.report']._render_qweb_html(
+            'party_democratic_life.action_report_party_meeting_public_notice', self.meeting.ids)[0].decode()
+        self.assertIn('Public Notice on the Special Meeting 2022', printed)
+        self.assertIn('4 of 5 members present', printed)
+        self.assertIn('PUBLIC-PROBLEM-training', printed)
         for text in self.texts + ['GUIDE-COMMENT', 'RESPONSE-', 'TALK-CONTENT', 'TALK-OPINION', 'TALK-DUTY',
                                   'PRIVATE-PROBLEM', 'Flood duty']:
             self.assertNotIn(text, notice)

@@ -24,7 +24,6 @@ from . import test_nothing_lost
 from . import test_tracking
 from . import test_access_documents
 from . import test_tour_cycle
-from . import test_screenshots
 from . import test_document_tools
 from . import test_printed_documents
 from . import test_document_downloads

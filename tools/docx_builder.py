@@ -353,8 +353,8 @@ class OfficialDocxBuilder:
     def _add_colophon(self, block):
         # GB/T 9704-2012 7.4: 4号 仿宋; 抄送 one character in on both sides, wrapped lines aligned
         # after the colon; the printing organ and date on the last line; a thick rule above the
-        # first element and below the last, a thin one between them.
-        # the blank line above carries the first rule: a rule on the 抄送 line would stop at its indents
+        # first element and below the last, a thin one between them. The blank line above carries
+        # the first rule: a rule on the 抄送 line itself would stop at its indents.
         spacer = self._paragraph(indent=False)
         self._rule(spacer, 'bottom', THICK_RULE)
         copy_to = None

@@ -23,6 +23,7 @@ from . import party_document_mixin
 from . import party_document_report
 from . import ir_actions_report
 from . import party_meeting_documents
+from . import party_meeting_upward
 from . import party_meeting_talk_documents
 from . import party_organization_documents
 from . import party_rectification_documents

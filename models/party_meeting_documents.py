@@ -783,12 +783,15 @@ class PartyMeeting(models.Model):
         """情况报告 to the discipline commission and the organisation department."""
         self.ensure_one()
         supervisors = self.organization_id.supervisor_partner_ids.mapped('name')
-        blocks = [blk.title(self.env._('%(organization)s\nReport on the %(meeting)s',
-                                       organization=self.organization_id.name, meeting=self.name))]
+        sent_on = self.report_date or self._party_today()
+        blocks = self._party_upward_head_blocks()
+        blocks.append(blk.title(self.env._('%(organization)s\nReport on the %(meeting)s',
+                                           organization=self.organization_id.name, meeting=self.name)))
         if supervisors:
             blocks.append(blk.addressee(f'{"、".join(supervisors)}：'))
         blocks.append(blk.html(self.report_body))
-        blocks.append(self._party_signature(self.report_date or self._party_today()))
+        blocks.append(self._party_signature(sent_on))
+        blocks += self._party_upward_colophon_blocks(sent_on)
         return blocks
 
     def _party_blocks_public_notice(self):

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import plaintext2html
 
+from ..tools.cn_format import format_cn_date
+
 SUMMARY_LENGTH = 60
 
 
@@ -111,5 +113,5 @@ class PartyMeetingOpinion(models.Model):
                 'problem': plaintext2html(self.content or ''),
             })
             rectification.message_post(body=self.env._(
-                'Made from the opinion collected on %(date)s.', date=self.date))
+                'Made from the opinion collected on %(date)s.', date=format_cn_date(self.date)))
         return rectification._get_form_action()

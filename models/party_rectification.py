@@ -473,7 +473,7 @@ class PartyRectification(models.Model):
         owned = self.filtered('responsible_user_id')
         owned._schedule_deadline_activities([
             (item, item.responsible_user_id, item.deadline,
-             self.env._('Rectification due on %(deadline)s', deadline=item.deadline))
+             self.env._('Rectification due on %(deadline)s', deadline=item._party_cn_date(item.deadline)))
             for item in owned
         ])
         self.write({'reminded_before_deadline': True})
@@ -482,7 +482,7 @@ class PartyRectification(models.Model):
         today = fields.Date.context_today(self)
         todo = []
         for item in self:
-            summary = self.env._('Rectification overdue since %(deadline)s', deadline=item.deadline)
+            summary = self.env._('Rectification overdue since %(deadline)s', deadline=item._party_cn_date(item.deadline))
             # The owner hears the day after the deadline (or at the first check after it).
             for user in item.responsible_user_id | item.organization_id.principal_user_id:
                 todo.append((item, user, today, summary))

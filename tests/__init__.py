@@ -24,7 +24,6 @@ from . import test_nothing_lost
 from . import test_tracking
 from . import test_access_documents
 from . import test_tour_cycle
-from . import test_screenshots
 from . import test_document_tools
 from . import test_printed_documents
 from . import test_document_downloads
@@ -39,3 +38,4 @@ from . import test_last_year_and_report
 from . import test_document_language
 from . import test_hostile_input
 from . import test_office_suite
+from . import test_official_layout

@@ -114,7 +114,8 @@ class TestAccess(PartyCase):
         self.item_qian.with_user(self.zhao).action_verify()
         with self.assertRaisesRegex(UserError, 'cannot be deleted: it is verified'):
             self.item_qian.unlink()
-        self.assertTrue(self.item_qian.exists())
+        self.assertEqual(self.env['party.rectification'].search([('meeting_id', '=', self.meeting.id),
+                                                                 ('state', '=', 'verified')]), self.item_qian)
         self.other_meeting.unlink()  # a draft can go
         self.assertFalse(self.other_meeting.exists())
 

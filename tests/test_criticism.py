@@ -153,7 +153,9 @@ class TestCriticism(PartyCase):
         for user in (self.wu, self.wang):
             with self.assertRaisesRegex(UserError, 'cannot be deleted'):
                 criticism.with_user(user).unlink()
-        self.assertTrue(criticism.exists())
+        # still counted, and still read by the clerk
+        self.assertEqual(self.meeting._get_criticism_stats()[self.meeting.id]['mutual'], {self.qian.id: 1})
+        self.assertEqual(criticism.with_user(self.wu).content, '<p>mutual of Qian Lixin by Sun Weihua</p>')
 
     def test_to_rectification(self):
         criticism = self.criticise(self.qian, self.sun, content='<p>Rarely visits the squads</p>')

@@ -35,7 +35,7 @@ class TestDemoDocuments(DocumentReaders, TransactionCase):
             'party.rectification': self.meeting.rectification_ids,
             'party.meeting.statement': self.outline,
         }
-        self.assertTrue(reports)
+        printed = {}
         for report in reports:
             if report.model not in records:
                 continue
@@ -47,6 +47,11 @@ class TestDemoDocuments(DocumentReaders, TransactionCase):
                 # an outline is titled by the meeting, every other document names the organisation
                 expected = '党史学习教育专题民主生活会' if report.model == 'party.meeting.statement' else '县综合行政执法局党组'
                 self.assertIn(expected, text)
+                printed[report.model] = printed.get(report.model, 0) + 1
+        # every PDF of each Print menu: plan, notice, lists, last year's rectification, minutes,
+        # report, public notice and criticism summary for the meeting; one for each of the others
+        self.assertEqual(printed, {'party.meeting': 8, 'party.meeting.talk': 1, 'party.rectification': 1,
+                                   'party.meeting.statement': 1})
 
     def test_plan_reads_like_the_reference_plan(self):
         text = self.html_text(self.render_html(f'{MODULE}.action_report_party_meeting_plan', self.meeting, self.principal))
@@ -140,3 +145,17 @@ class TestDemoDocuments(DocumentReaders, TransactionCase):
         for expected in ('中共县综合行政执法局党组', '关于上一年度民主生活会整改措施落实情况的通报', '执法文书制作不够规范',
                          '已销号', '已结转', '《行政执法文书制作规范》（执法党〔2021〕5号，2021年4月15日印发）'):
             self.assertIn(expected, text)
+
+    def test_situation_report_sent_upward_in_the_official_layout(self):
+        """The reference report as the county receives it: the bureau's mark, its number and
+        signer, the addressees, and the colophon with the copy and the printing office."""
+        content = self.render_document(self.meeting.with_user(self.principal), 'situation_report', 'docx')[2]
+        texts = [p.text for p in self.read_docx(content).paragraphs]
+        self.assertEqual(texts[0], '中共县综合行政执法局党组文件')
+        self.assertIn('\t执法党〔2022〕3号\t签发人：赵东平', texts)
+        self.assertIn('县委组织部、县纪委县监委：', texts)
+        self.assertEqual(texts[-2:], ['抄送：县党史学习教育巡回指导组。', '\t县综合行政执法局办公室\t2022年1月30日印发'])
+        text = self.html_text(self.render_html(
+            f'{MODULE}.action_report_party_meeting_situation_report', self.meeting, self.principal))
+        self.assertIn('中共县综合行政执法局党组文件执法党〔2022〕3号签发人：赵东平', text)
+        self.assertTrue(text.rstrip('—').endswith('抄送：县党史学习教育巡回指导组。县综合行政执法局办公室2022年1月30日印发'), text[-60:])

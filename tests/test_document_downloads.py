@@ -71,7 +71,8 @@ class TestDocumentDownloads(PdfMixin, HttpCase, DocumentCase):
 
     def test_rectification_list_pdf(self):
         text, fonts = self.pdf_text(MEETING_LIST, self.meeting)
-        for expected in ('一、Problemsandrectificationoftheleadershipteam', 'Studyisnottiedtodaily',
+        # the problem's cell wraps within the 225 mm text block: pdftotext reads its lines apart
+        for expected in ('一、Problemsandrectificationoftheleadershipteam', 'Studyisnottiedto', 'dailywork&cases.',
                          '（一）ZhaoDongping（Secretary）', 'Squadsrarelyinspected', '2022年12月31日',
                          'CompletionDeadline', 'RectificationMeasures'):
             self.assertIn(normalize_pdf_text(expected), text)

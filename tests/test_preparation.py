@@ -35,7 +35,8 @@ class TestStudyAndOpinion(PartyCase):
                 'meeting_id': self.meeting.id, 'date': '2022-01-06', 'topic': 'Mine'})
         with self.assertRaises(AccessError):
             study.with_user(self.outsider).read(['topic'])
-        self.assertTrue(study.with_user(self.zheng).read(['topic']), 'observers named on the organization read')
+        self.assertEqual(study.with_user(self.zheng).topic, "The resolution on the Party's history",
+                         'observers named on the organization read')
 
     def test_study_after_the_meeting_refused(self):
         with self.assertRaisesRegex(ValidationError, 'Date.*2022-01-25.*after the meeting'):

@@ -45,7 +45,7 @@ class TestDocumentReports(DocumentCase):
         ):
             self.assertIn(expected.replace(' ', ''), text)
         # The document ends with the organisation and the plan date, right-aligned.
-        self.assertRegex(html, r'o_pdl_signature">\s*<p>Bureau Party Group</p>\s*<p>2022年1月14日</p>')
+        self.assertRegex(html, r'o_pdl_signature">\s*<p[^>]*>Bureau Party Group</p>\s*<p[^>]*>2022年1月14日</p>')
 
     def test_layout_has_official_faces_and_page_number_footer(self):
         html = self.render_html(PLAN, self.meeting)
@@ -391,7 +391,9 @@ class TestHeldMeetingDocuments(HeldMeetingCase):
         self.assertIn('CountyDisciplineCommission：', text)
         self.assertIn('一、BasicfactsOn2022年1月21日8时30分', text)
         self.assertEqual(text.count('CountyDisciplineCommission'), 1, 'the addressee once')
-        self.assertTrue(text.rstrip('—').endswith('BureauPartyGroup2022年1月30日'), text[-60:])
+        # signed by the organisation, then the colophon: printed by it on the same day
+        self.assertTrue(text.rstrip('—').endswith('BureauPartyGroup2022年1月30日BureauPartyGroup2022年1月30日印发'),
+                        text[-60:])
         text = self.html_text(self.render_html(PUBLIC_NOTICE, self.meeting, user=self.zheng))
         self.assertIn('BureauPartyGroupPublicNoticeontheSpecialMeeting2022', text)
         self.assertIn('Squadsrarelyinspected', text)

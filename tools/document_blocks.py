@@ -12,8 +12,13 @@ with a ``type``:
   so an edited text (minutes, report) prints in the official layout too
 - ``table``: ``columns`` (list of (label, relative width)) and ``rows`` (lists of cells)
 - ``fields``: a form table, ``rows`` of (label, value) pairs; an HTML value gets a tall box
-- ``signature``: ``name`` (organisation) and ``date`` (already formatted)
+- ``signature``: ``name`` (organisation) and ``date`` (already formatted), ``name_indent``
+  the characters left blank right of the name
 - ``addressee``: the line naming who a notice goes to, flush left
+- ``upward_head``: the head of a document sent upward (上行文): ``mark`` (发文机关标志, red,
+  ``mark_size`` pt), then ``number`` (发文字号) and ``signer`` (签发人) on one line, a red rule
+- ``colophon``: the 版记 of the last page: ``copy_to`` (抄送, may be empty), ``printer``
+  (印发机关) and ``printed_on`` (印发日期, already formatted, "印发" included)
 - ``page_break``
 """
 import lxml.html
@@ -58,12 +63,52 @@ def fields_table(rows):
     }
 
 
+def text_width(text):
+    """The width of a line in characters of the body face: ASCII is half a character."""
+    return sum(0.5 if char.isascii() else 1 for char in text or '')
+
+
+# GB/T 9704-2012 7.3.5.2 (signature without seal): name and date are right-indented by two
+# characters; when the date is the longer one the name moves left, centred over the date.
+SIGNATURE_INDENT = 2
+
+
 def signature(name, date):
-    return {'type': 'signature', 'name': name, 'date': date}
+    name_indent = SIGNATURE_INDENT + max(0.0, (text_width(date) - text_width(name)) / 2)
+    return {'type': 'signature', 'name': name, 'date': date, 'name_indent': name_indent,
+            'date_indent': SIGNATURE_INDENT}
 
 
 def addressee(text):
     return {'type': 'addressee', 'text': text}
+
+
+# The labels of GB/T 9704-2012's head and colophon belong to the layout, like its dates:
+# they are printed as the standard writes them, whatever the language of the document.
+SIGNER_LABEL = '签发人：'
+COPY_TO_LABEL = '抄送：'
+PRINTED_SUFFIX = '印发'
+# The mark's characters stay within 22 × 15 mm (GB/T 9704-2012 7.2.2) and its line within the
+# 156 mm text block (442 pt): a long organ name gets a smaller size.
+MARK_MAX_SIZE = 42
+TEXT_BLOCK_WIDTH_PT = 442
+
+
+def upward_head(mark, number, signer):
+    """The head of a document sent upward (上行文, GB/T 9704-2012 7.2): the issuing organ's
+    mark, the document number (left) and the signer (right) on one line, a red rule."""
+    mark_size = min(MARK_MAX_SIZE, int(TEXT_BLOCK_WIDTH_PT / max(text_width(mark), 1)))
+    return {'type': 'upward_head', 'mark': mark, 'mark_size': mark_size, 'number': number or '',
+            'signer_label': SIGNER_LABEL, 'signer': signer or ''}
+
+
+def colophon(copy_to, printer, printed_on):
+    """The 版记 (GB/T 9704-2012 7.4): 抄送 listing ``copy_to`` names, then the printing
+    organ and the printing date (already formatted) on one line, between rules."""
+    names = '，'.join(name for name in copy_to if name)
+    return {'type': 'colophon', 'copy_to_label': COPY_TO_LABEL if names else '',
+            'copy_to': f'{names}。' if names else '', 'printer': printer or '',
+            'printed_on': f'{printed_on}{PRINTED_SUFFIX}' if printed_on else ''}
 
 
 def page_break():

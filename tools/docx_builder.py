@@ -10,7 +10,7 @@ import io
 from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_ROW_HEIGHT_RULE, WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK, WD_LINE_SPACING, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
@@ -29,6 +29,8 @@ LATIN_FONT = 'Times New Roman'
 TITLE_SIZE = Pt(22)   # 2号
 BODY_SIZE = Pt(16)    # 3号
 PAGE_NUMBER_SIZE = Pt(14)  # 4号
+COLOPHON_SIZE = Pt(14)  # 4号
+RED = RGBColor(0xFF, 0, 0)
 TABLE_SIZE = Pt(12)   # 小4号, so that list tables stay readable
 LINE_PITCH = Pt(28.9)  # 22 lines in the 225 mm text block
 INDENT = Pt(32)       # two characters of 3号
@@ -36,6 +38,23 @@ TALL_ROW = Mm(45)     # a box of a form to write in
 
 # (top, bottom, left/binding, right) in mm
 MARGINS = (37, 35, 28, 26)
+# A list printed across the page is the portrait page turned a quarter clockwise: GB/T 9704-2012
+# 10.1 puts a landscape table's head on the binding side of an odd page, so the binding margin
+# is at the top, the portrait top margin on the right and the portrait bottom one on the left;
+# the text block stays 156 × 225 mm. (top, bottom, left, right) in mm.
+LANDSCAPE_MARGINS = (28, 26, 35, 37)
+# Rules in eighths of a point (w:sz): the head's red rule, the colophon's thick (0.35 mm) and
+# thin (0.25 mm) rules (GB/T 9704-2012 7.2.5, 7.4.1).
+RED_RULE = 8
+THICK_RULE = 8
+THIN_RULE = 6
+# The elements that follow w:pBdr in a paragraph's properties (ECMA-376 CT_PPrBase).
+PBDR_SUCCESSORS = (
+    'w:shd', 'w:tabs', 'w:suppressAutoHyphens', 'w:kinsoku', 'w:wordWrap', 'w:overflowPunct',
+    'w:topLinePunct', 'w:autoSpaceDE', 'w:autoSpaceDN', 'w:bidi', 'w:adjustRightInd', 'w:snapToGrid',
+    'w:spacing', 'w:ind', 'w:contextualSpacing', 'w:mirrorIndents', 'w:suppressOverlap', 'w:jc',
+    'w:textDirection', 'w:textAlignment', 'w:textboxTightWrap', 'w:outlineLvl', 'w:divId',
+    'w:cnfStyle', 'w:rPr', 'w:sectPr', 'w:pPrChange')
 HEADING_FONTS = {1: HEI_FONT, 2: KAI_FONT, 3: BODY_FONT, 4: BODY_FONT}
 
 
@@ -113,17 +132,15 @@ class OfficialDocxBuilder:
 
     def _setup_section(self):
         section = self.document.sections[0]
-        top, bottom, left, right = MARGINS
         if self.landscape:
+            top, bottom, left, right = LANDSCAPE_MARGINS
             section.orientation = WD_ORIENT.LANDSCAPE
             section.page_width, section.page_height = Mm(297), Mm(210)
-            # Turned page: the binding side becomes the top edge.
-            section.top_margin, section.bottom_margin = Mm(left), Mm(right)
-            section.left_margin, section.right_margin = Mm(top), Mm(bottom)
         else:
+            top, bottom, left, right = MARGINS
             section.page_width, section.page_height = Mm(210), Mm(297)
-            section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
-            section.left_margin, section.right_margin = Mm(left), Mm(right)
+        section.top_margin, section.bottom_margin = Mm(top), Mm(bottom)
+        section.left_margin, section.right_margin = Mm(left), Mm(right)
         section.header_distance = Mm(15)
         section.footer_distance = Mm(22)
         grid = section._sectPr.find(qn('w:docGrid'))
@@ -280,11 +297,80 @@ class OfficialDocxBuilder:
                 cell.width = label_width if col % 2 == 0 else value_width
 
     def _add_signature(self, block):
+        # one blank line below the text, then the name and the date right-indented
         self._paragraph(indent=False)
-        for text in (block['name'], block['date']):
+        for text, indent in ((block['name'], block['name_indent']), (block['date'], block['date_indent'])):
             if text:
                 paragraph = self._paragraph(text, indent=False, alignment=WD_ALIGN_PARAGRAPH.RIGHT)
-                paragraph.paragraph_format.right_indent = INDENT
+                paragraph.paragraph_format.right_indent = Pt(BODY_SIZE.pt * indent)
+
+    def _rule(self, paragraph, edge, size, color='000000', space=0):
+        """A rule across the text block along one edge of a paragraph without indents."""
+        ppr = paragraph._p.get_or_add_pPr()
+        borders = ppr.find(qn('w:pBdr'))
+        if borders is None:
+            # Word refuses a file whose paragraph properties are out of the schema's order.
+            borders = ppr.insert_element_before(OxmlElement('w:pBdr'), *PBDR_SUCCESSORS)
+        rule = OxmlElement(f'w:{edge}')
+        rule.set(qn('w:val'), 'single')
+        rule.set(qn('w:sz'), str(size))
+        rule.set(qn('w:space'), str(space))
+        rule.set(qn('w:color'), color)
+        borders.append(rule)
+
+    def _two_sided_line(self, left, right, size, margin):
+        """One line with `left` runs at `margin` from the left edge and `right` runs ending at
+        `margin` from the right edge (tab stops, so that a rule still spans the text block)."""
+        paragraph = self._paragraph(indent=False, alignment=WD_ALIGN_PARAGRAPH.LEFT)
+        tabs = paragraph.paragraph_format.tab_stops
+        tabs.add_tab_stop(margin)
+        tabs.add_tab_stop(self._text_width() - margin, WD_TAB_ALIGNMENT.RIGHT)
+        for runs in (left, right):
+            set_run_font(paragraph.add_run('\t'), BODY_FONT, size)
+            for text, face in runs:
+                if text:
+                    set_run_font(paragraph.add_run(text), face, size)
+        return paragraph
+
+    def _add_upward_head(self, block):
+        # GB/T 9704-2012 7.2: the mark red and centred; number and signer two lines below it,
+        # each one character in; the red rule 4 mm below them; the title two lines below the rule.
+        mark = self._paragraph(indent=False, alignment=WD_ALIGN_PARAGRAPH.CENTER)
+        mark.paragraph_format.line_spacing = Pt(block['mark_size'] * 1.3)
+        run = mark.add_run(block['mark'])
+        set_run_font(run, TITLE_FONT, Pt(block['mark_size']))
+        run.font.color.rgb = RED
+        self._paragraph(indent=False)
+        self._paragraph(indent=False)
+        line = self._two_sided_line(
+            [(block['number'], BODY_FONT)],
+            [(block['signer_label'] if block['signer'] else '', BODY_FONT), (block['signer'], KAI_FONT)],
+            BODY_SIZE, BODY_SIZE)
+        self._rule(line, 'bottom', RED_RULE, color='FF0000', space=11)  # 4 mm
+        self._paragraph(indent=False)
+        self._paragraph(indent=False)
+
+    def _add_colophon(self, block):
+        # GB/T 9704-2012 7.4: 4号 仿宋; 抄送 one character in on both sides, wrapped lines aligned
+        # after the colon; the printing organ and date on the last line; a thick rule above the
+        # first element and below the last, a thin one between them. The blank line above carries
+        # the first rule: a rule on the 抄送 line itself would stop at its indents.
+        spacer = self._paragraph(indent=False)
+        self._rule(spacer, 'bottom', THICK_RULE)
+        copy_to = None
+        if block['copy_to']:
+            copy_to = self._paragraph(indent=False, alignment=WD_ALIGN_PARAGRAPH.LEFT)
+            fmt = copy_to.paragraph_format
+            label_width = Pt(COLOPHON_SIZE.pt * len(block['copy_to_label']))
+            fmt.left_indent = COLOPHON_SIZE + label_width
+            fmt.first_line_indent = -label_width
+            fmt.right_indent = COLOPHON_SIZE
+            set_run_font(copy_to.add_run(block['copy_to_label'] + block['copy_to']), BODY_FONT, COLOPHON_SIZE)
+        last = self._two_sided_line([(block['printer'], BODY_FONT)], [(block['printed_on'], BODY_FONT)],
+                                    COLOPHON_SIZE, COLOPHON_SIZE)
+        if copy_to is not None:
+            self._rule(last, 'top', THIN_RULE)
+        self._rule(last, 'bottom', THICK_RULE)
 
     def _add_page_break(self, block):
         self.document.add_paragraph().add_run().add_break(WD_BREAK.PAGE)

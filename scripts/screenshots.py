@@ -1,8 +1,11 @@
-"""Take the README's screenshots of the main screens from a running Odoo with the demo data.
+"""Take the README's screenshots of the main screens and the first pages of the printed
+documents from a running Odoo with the demo data.
 
 Not a test: scripts/screenshots.sh serves a throwaway database (demo data, zh_CN) and runs
 this program, which logs in as the demo users, opens each screen in headless Chromium over
-the DevTools protocol (websocket-client) and saves static/description/screenshots/*.png.
+the DevTools protocol (websocket-client) and saves static/description/screenshots/*.png; each
+document is printed as the Print menu prints it (Odoo's /report/pdf route) and its first
+page turned into <name>-1.png by pdftoppm.
 
 Usage: python scripts/screenshots.py --url http://127.0.0.1:8069 --db DB [--out DIR]
 """
@@ -25,8 +28,8 @@ DEFAULT_DIR = Path(__file__).resolve().parent.parent / 'static' / 'description' 
 MODULE = 'party_democratic_life'
 TIMEOUT = 90  # seconds for a screen to be ready
 
-# Runs in the page: wait for `selector`, click `click` (a tab) if given and wait for `after`,
-# scroll `scroll` to the top if given, then let the fonts and the layout settle.
+# Runs in the page: wait for `selector`, then for each (click, after) of `clicks` (a tab, a menu)
+# click and wait, scroll `scroll` to the top if given, then let the fonts and the layout settle.
 WAIT_JS = """
 (async () => {
     const wait = async (selector) => {
@@ -39,9 +42,9 @@ WAIT_JS = """
     };
     const step = %s;
     await wait(step.selector);
-    if (step.click) {
-        (await wait(step.click)).click();
-        await wait(step.after);
+    for (const [click, after] of step.clicks) {
+        (await wait(click)).click();
+        await wait(after);
     }
     if (step.scroll) {
         const element = await wait(step.scroll);
@@ -153,7 +156,7 @@ class Chromium:
         shutil.rmtree(self.profile, ignore_errors=True)
 
 
-def shoot(browser, args, name, path, login, selector, click=None, after=None, scroll=None, size='1440x900'):
+def shoot(browser, args, name, path, login, selector, clicks=(), scroll=None, size='1440x900'):
     """Open `path` as the demo user `login` in Chinese and save the page as `name`.png."""
     client = OdooClient(args.url, args.db, login)
     client.call_kw('res.users', 'write', [[client.uid], {'lang': 'zh_CN'}])
@@ -162,7 +165,7 @@ def shoot(browser, args, name, path, login, selector, click=None, after=None, sc
     browser.send('Network.clearBrowserCookies')
     browser.send('Network.setCookie', name='session_id', value=client.session_id, url=args.url)
     browser.open(f'{args.url}{path}')
-    step = json.dumps({'selector': selector, 'click': click, 'after': after, 'scroll': scroll})
+    step = json.dumps({'selector': selector, 'clicks': list(clicks), 'scroll': scroll})
     started = time.monotonic()
     result = browser.send('Runtime.evaluate', expression=WAIT_JS % step, awaitPromise=True, returnByValue=True)
     if result.get('exceptionDetails'):
@@ -171,6 +174,29 @@ def shoot(browser, args, name, path, login, selector, click=None, after=None, sc
     target = args.out / f'{name}.png'
     target.write_bytes(base64.b64decode(picture))
     print(f'Screenshot saved: {target} ({time.monotonic() - started:.1f} s)', flush=True)
+
+
+def print_first_page(args, name, login, report_xmlid, model, external_id=None, domain=None):
+    """Print the document as `login` through the Print menu's route and save its first page."""
+    admin = OdooClient(args.url, args.db, 'admin')
+    if external_id:
+        rows = admin.call_kw('ir.model.data', 'search_read', [[('module', '=', MODULE), ('name', '=', external_id)]],
+                             fields=['res_id'])
+        record_id = rows[0]['res_id']
+    else:
+        record_id = admin.call_kw(model, 'search', [domain], limit=1)[0]
+    report = admin.call_kw('ir.actions.report', 'search_read', [[('id', '=', admin.call_kw(
+        'ir.model.data', 'search_read', [[('module', '=', MODULE), ('name', '=', report_xmlid)]],
+        fields=['res_id'])[0]['res_id'])]], fields=['report_name'])[0]
+    client = OdooClient(args.url, args.db, login)
+    client.call_kw('res.users', 'write', [[client.uid], {'lang': 'zh_CN'}])
+    response = client.session.get(f'{args.url}/report/pdf/{report["report_name"]}/{record_id}', timeout=300)
+    response.raise_for_status()
+    with tempfile.TemporaryDirectory() as folder:
+        pdf = Path(folder) / f'{name}.pdf'
+        pdf.write_bytes(response.content)
+        subprocess.run(['pdftoppm', '-png', '-r', '80', '-f', '1', '-l', '1', str(pdf), str(args.out / name)], check=True)
+    print(f'Document page saved: {args.out / name}-1.png', flush=True)
 
 
 def main():
@@ -193,18 +219,38 @@ def main():
     browser = Chromium()
     try:
         shoot(browser, args, 'meeting-form', meeting_path, 'zhaodongping', '.o_form_view .o_notebook',
-              click='.o_form_view .o_notebook a.nav-link[name=criticism]',
-              after='.o_form_view .o_party_criticism_matrix', size='1440x1080')
+              clicks=[('.o_form_view .o_notebook a.nav-link[name=criticism]', '.o_form_view .o_party_criticism_matrix')],
+              size='1440x1080')
         shoot(browser, args, 'meeting-readiness', meeting_path, 'zhaodongping', '.o_form_view .o_notebook',
-              click='.o_form_view .o_notebook a.nav-link[name=readiness]',
-              after='.o_field_widget[name=readiness_ids] .o_data_row', scroll='.o_form_view .o_notebook',
+              clicks=[('.o_form_view .o_notebook a.nav-link[name=readiness]',
+                       '.o_field_widget[name=readiness_ids] .o_data_row')], scroll='.o_form_view .o_notebook',
               size='1440x820')
+        # every document in every format, from the one Print menu
+        shoot(browser, args, 'print-menu', meeting_path, 'zhaodongping', '.o_form_view .o_cp_action_menus i.fa-cog',
+              clicks=[('.o_form_view .o_cp_action_menus i.fa-cog', '.dropdown-menu button:has(i.fa-print)'),
+                      ('.dropdown-menu button:has(i.fa-print)', '.dropdown-menu .o_menu_item')],
+              size='1440x900')
         shoot(browser, args, 'ledger-kanban', '/odoo/party-rectifications?view_type=kanban', 'zhaodongping',
               '.o_kanban_view .o_kanban_record', size='1760x720')
         shoot(browser, args, 'overview', '/odoo/party-rectification-overview', 'wangsiqi', '.o_list_view .o_data_row',
               size='1440x360')
     finally:
         browser.close()
+
+    # wkhtmltopdf takes the report styles from the server itself
+    OdooClient(args.url, args.db, 'admin').call_kw('ir.config_parameter', 'set_param', ['report.url', args.url])
+    meeting = 'meeting_2022_special_demo'
+    for name, report, model, external_id, domain in (
+        ('plan', 'action_report_party_meeting_plan', 'party.meeting', meeting, None),
+        ('minutes', 'action_report_party_meeting_minutes', 'party.meeting', meeting, None),
+        ('situation-report', 'action_report_party_meeting_situation_report', 'party.meeting', meeting, None),
+        ('rectification-list', 'action_report_party_meeting_rectification_list', 'party.meeting', meeting, None),
+        ('notice', 'action_report_party_meeting_public_notice', 'party.meeting', meeting, None),
+        ('talk-record', 'action_report_party_meeting_talk_record', 'party.meeting.talk', 'talk_2022_01_demo', None),
+        ('outline', 'action_report_party_meeting_statement', 'party.meeting.statement', None,
+         [('kind', '=', 'personal'), ('author_user_id.login', '=', 'zhaodongping')]),
+    ):
+        print_first_page(args, name, 'zhaodongping', report, model, external_id, domain)
 
 
 if __name__ == '__main__':

@@ -1,6 +1,6 @@
 {
     'name': 'Democratic Life Meetings',
-    'version': '19.0.1.0.0',
+    'version': '19.0.1.0.1',
     'category': 'Productivity',
     'summary': 'Prepare, hold, record, report and follow up the Party group democratic life meeting (民主生活会)',
     'description': """

@@ -522,12 +522,12 @@ class PartyMeeting(models.Model):
             fields.Command.create({
                 'sequence': 1,
                 'item': self.env._("Report on the rectification of earlier meetings' problems"),
-                'minutes': 15,
+                'duration_minutes': 15,
             }),
             fields.Command.create({
                 'sequence': 2,
                 'item': self.env._('Report on the opinions collected before the meeting'),
-                'minutes': 10,
+                'duration_minutes': 10,
             }),
         ]
 

@@ -102,7 +102,7 @@ class PartyMeetingStatement(models.Model):
     estimated_pages = fields.Float(
         string='Estimated Pages', compute='_compute_estimated_pages', store=True, digits=(16, 1),
         help='Paragraphs laid out at 28 characters a line and 22 lines a page (official layout).')
-    min_pages = fields.Integer(related='organization_id.min_outline_pages', string='Minimum Pages')
+    min_pages = fields.Integer(related='organization_id.min_statement_pages', string='Minimum Pages')
     page_warning = fields.Char(string='Length Warning', compute='_compute_page_warning')
 
     # Review and versions
@@ -195,10 +195,10 @@ class PartyMeetingStatement(models.Model):
                 for problem in statement.problem_ids)
             statement.estimated_pages = round(lines / PAGE_LINES, 1)
 
-    @api.depends('estimated_pages', 'kind', 'organization_id.min_outline_pages')
+    @api.depends('estimated_pages', 'kind', 'organization_id.min_statement_pages')
     def _compute_page_warning(self):
         for statement in self:
-            minimum = statement.organization_id.min_outline_pages
+            minimum = statement.organization_id.min_statement_pages
             if statement.kind == 'personal' and minimum and statement.estimated_pages < minimum:
                 statement.page_warning = self.env._(
                     'About %(pages)s pages, fewer than the %(minimum)s pages an outline normally has '

@@ -71,7 +71,7 @@ class PartyOrganization(models.Model):
     fix_at_once_days = fields.Integer(
         string='Fix-at-once Days', default=30,
         help='A fix-at-once item is due within this many days of the meeting.')
-    min_outline_pages = fields.Integer(
+    min_statement_pages = fields.Integer(
         string='Minimum Outline Pages', default=6,
         help='A personal outline below this many pages (22 lines of 28 characters) shows a warning.')
     statement_template_id = fields.Many2one(
@@ -113,8 +113,8 @@ class PartyOrganization(models.Model):
         'CHECK(plan_lead_days >= 0 AND report_days > 0 AND min_criticisms >= 0 '
         'AND fix_at_once_days > 0)',
         'Organization settings must be positive numbers.')
-    _min_outline_pages_positive = models.Constraint(
-        'CHECK(min_outline_pages >= 0)', 'The minimum number of outline pages cannot be negative.')
+    _min_statement_pages_positive = models.Constraint(
+        'CHECK(min_statement_pages >= 0)', 'The minimum number of outline pages cannot be negative.')
 
     @api.model
     def _default_lang(self):
@@ -210,14 +210,14 @@ class PartyOrganization(models.Model):
                     'one team member (now %(count)s).',
                     organization=organization.display_name, count=len(principals)))
 
-    @api.constrains('min_outline_pages')
-    def _check_min_outline_pages(self):
+    @api.constrains('min_statement_pages')
+    def _check_min_statement_pages(self):
         for organization in self:
-            if organization.min_outline_pages < 0:
+            if organization.min_statement_pages < 0:
                 raise ValidationError(self.env._(
                     'Organization "%(organization)s": the field "%(field)s" cannot be negative.',
                     organization=organization.name,
-                    field=self._fields['min_outline_pages'].get_description(self.env)['string']))
+                    field=self._fields['min_statement_pages'].get_description(self.env)['string']))
 
     @api.constrains('plan_lead_days', 'report_days', 'min_criticisms', 'fix_at_once_days')
     def _check_settings(self):

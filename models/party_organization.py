@@ -47,6 +47,10 @@ class PartyOrganization(models.Model):
         'res.users', 'party_organization_clerk_rel', 'organization_id', 'user_id',
         string='Clerks and Recorders', tracking=True,
         help='Staff who prepare the meeting, record talks and compile minutes.')
+    team_and_clerk_user_ids = fields.Many2many(
+        'res.users', 'party_organization_team_and_clerk_rel', 'organization_id', 'user_id',
+        string='Team Members and Clerks', compute='_compute_team_and_clerk_user_ids', store=True,
+        help='The organization\'s own people, who work on its records; read by the access rules.')
     observer_user_ids = fields.Many2many(
         'res.users', 'party_organization_observer_rel', 'organization_id', 'user_id',
         string='Upper-level Observers', tracking=True,
@@ -154,6 +158,13 @@ class PartyOrganization(models.Model):
     def _compute_member_user_ids(self):
         for organization in self:
             organization.member_user_ids = organization.member_ids.user_id
+
+    @api.depends('member_ids.user_id', 'clerk_user_ids')
+    def _compute_team_and_clerk_user_ids(self):
+        for organization in self:
+            # Archived users stay: the rules never looked at whether a member or clerk is active.
+            clerks = organization.with_context(active_test=False).clerk_user_ids
+            organization.team_and_clerk_user_ids = organization.member_ids.user_id | clerks
 
     @api.depends('member_ids.is_principal', 'member_ids.user_id')
     def _compute_principal_user_id(self):

@@ -28,6 +28,7 @@ ledger that follows every problem to verification and into the next meeting.
         'views/party_organization_views.xml',
         'views/party_organization_unit_views.xml',
         'views/party_organization_representative_views.xml',
+        'views/party_meeting_templates.xml',
         'views/party_meeting_views.xml',
         'views/party_meeting_talk_views.xml',
         'views/party_rectification_views.xml',

@@ -1,6 +1,11 @@
+import datetime
+
+import pytz
+
 from odoo import api, fields, models
 from odoo.addons.base.models.res_partner import _lang_get, _tz_get
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 
 # The documents speak the organisation's language and keep its time (reference case: a county
 # bureau in China), whoever prints them.
@@ -133,12 +138,54 @@ class PartyOrganization(models.Model):
                 return lang
         return self.env.lang or 'en_US'
 
-    def _party_tz(self):
+    # The clock: every day the addon counts (constraints, deadlines, readiness, crons, filters,
+    # documents) is a day of the organisation's calendar, worked out here.
+
+    def _party_tz_name(self, reader=True):
+        """The time zone of the organisation's days: the reader's own (context, then user) when
+        `reader`, else the organisation's, else Asia/Shanghai (the addon serves Chinese Party
+        organisations). Documents pass reader=False: they read the same whoever prints them."""
+        if reader:
+            tz_name = self.env.context.get('tz') or self.env.user.tz
+            if tz_name in pytz.all_timezones_set:
+                return tz_name
         return self[:1].tz or DEFAULT_TZ
+
+    def _party_local_datetime(self, value, reader=True):
+        """A UTC datetime (naive, as stored) as the naive local datetime of the organisation."""
+        if not value:
+            return value
+        tz = pytz.timezone(self._party_tz_name(reader=reader))
+        return pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None)
+
+    def _party_local_date(self, value, reader=True):
+        """The organisation's day of a UTC datetime, e.g. the day a meeting is held."""
+        return value and self._party_local_datetime(value, reader=reader).date()
+
+    def _party_today(self, reader=True):
+        return self._party_local_date(fields.Datetime.now(), reader=reader)
+
+    @api.model
+    def _party_today_domain(self, field_name, operator, days=0, organization_path='organization_id'):
+        """`field_name <operator> today + days` where today is each record's organisation's: one
+        clause per day when organisations in other time zones are on another day."""
+        # Read as superuser: only the organisations' zones, to group them by their day.
+        organization_ids_by_day = {}
+        for _tz_name, organizations in self.sudo().with_context(active_test=False)._read_group(
+                [], ['tz'], ['id:recordset']):
+            day = organizations[:1]._party_today() + datetime.timedelta(days=days)
+            organization_ids_by_day.setdefault(day, []).extend(organizations.ids)
+        if len(organization_ids_by_day) <= 1:
+            day = next(iter(organization_ids_by_day), self._party_today() + datetime.timedelta(days=days))
+            return Domain(field_name, operator, day)
+        return Domain.OR(
+            Domain(organization_path, 'in', ids) & Domain(field_name, operator, day)
+            for day, ids in organization_ids_by_day.items())
 
     def _party_env(self):
         """The environment a document of this organisation is composed and printed in."""
-        return self.env(context=dict(self.env.context, lang=self._party_lang(), tz=self._party_tz()))
+        return self.env(context=dict(
+            self.env.context, lang=self._party_lang(), tz=self._party_tz_name(reader=False)))
 
     @api.model
     def _party_install_language(self):

@@ -38,3 +38,4 @@ from . import test_outline_parts
 from . import test_last_year_and_report
 from . import test_document_language
 from . import test_hostile_input
+from . import test_clock

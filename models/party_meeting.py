@@ -211,7 +211,7 @@ class PartyMeeting(models.Model):
             meeting.statement_approved_count = len(meeting.statement_ids.filtered(lambda s: s.state == 'approved'))
 
     @api.depends('rectification_ids.state', 'rectification_ids.deadline')
-    @api.depends_context('tz')
+    @api.depends_context('tz', 'uid')
     def _compute_rectification_counts(self):
         # Counted in SQL: a meeting may carry thousands of items and the form shows two numbers.
         Rectification = self.env['party.rectification']

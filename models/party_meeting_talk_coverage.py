@@ -16,20 +16,23 @@ TALK_COVERAGE_DEPENDS = (
 class PartyMeeting(models.Model):
     _inherit = 'party.meeting'
 
+    # One compute, as superuser: who talked with whom is not confidential, every reader sees the
+    # same coverage, also those who may read none of the talks or only their own. The talks'
+    # content stays behind the rules.
     talk_pair_coverage = fields.Json(
-        string='Talk Pairs', compute='_compute_talk_pair_coverage', compute_sudo=True,
+        string='Talk Pairs', compute='_compute_talk_coverage', compute_sudo=True,
         help='Technical: the required, done and missing talk pairs, worked out once for every reader.')
-    talk_count = fields.Integer(compute='_compute_talk_coverage')
-    missing_talk_count = fields.Integer(string='Missing Talk Pairs', compute='_compute_talk_coverage')
-    missing_talk_pairs = fields.Text(string='Missing Talks', compute='_compute_talk_coverage')
+    talk_count = fields.Integer(compute='_compute_talk_coverage', compute_sudo=True)
+    missing_talk_count = fields.Integer(
+        string='Missing Talk Pairs', compute='_compute_talk_coverage', compute_sudo=True)
+    missing_talk_pairs = fields.Text(string='Missing Talks', compute='_compute_talk_coverage', compute_sudo=True)
     talk_coverage_html = fields.Html(
-        string='Required Talks', compute='_compute_talk_coverage_html', sanitize=False)
+        string='Required Talks', compute='_compute_talk_coverage', compute_sudo=True, sanitize=False)
 
     @api.depends(*TALK_COVERAGE_DEPENDS)
-    def _compute_talk_pair_coverage(self):
-        """The one place the pairs are worked out; computed as superuser: who talked with whom
-        is not confidential, every reader sees the same coverage, also those who may read none
-        of the talks or only their own. The talks' content stays behind the rules."""
+    def _compute_talk_coverage(self):
+        """The one place the pairs are worked out; the counts, the table and every other
+        consumer read them from talk_pair_coverage."""
         for meeting in self:
             required = meeting._compute_required_talk_pairs()
             done = meeting._compute_done_talk_pair_keys()
@@ -37,23 +40,14 @@ class PartyMeeting(models.Model):
                 'required': [[sorted(key), label] for key, label in required],
                 'done': [sorted(key) for key in done],
             }
-
-    @api.depends('talk_ids', 'talk_pair_coverage')
-    def _compute_talk_coverage(self):
-        for meeting in self:
-            missing = meeting._get_missing_talk_pairs()
-            meeting.talk_count = len(meeting.sudo().talk_ids)
+            missing = [label for key, label in required if key not in done]
+            meeting.talk_count = len(meeting.talk_ids)
             meeting.missing_talk_count = len(missing)
-            meeting.missing_talk_pairs = '\n'.join(label for _key, label in missing)
-
-    @api.depends('talk_pair_coverage')
-    def _compute_talk_coverage_html(self):
-        for meeting in self:
-            done = meeting._get_done_talk_pair_keys()
-            rows = [(label, key in done) for key, label in meeting._get_required_talk_pairs()]
+            meeting.missing_talk_pairs = '\n'.join(missing)
             meeting.talk_coverage_html = self.env['ir.qweb']._render(
-                'party_democratic_life.party_meeting_talk_coverage_table', {'rows': rows},
-                minimal_qcontext=True) if rows else False
+                'party_democratic_life.party_meeting_talk_coverage_table',
+                {'rows': [(label, key in done) for key, label in required]},
+                minimal_qcontext=True) if required else False
 
     # Reading the coverage: every consumer (counts, the table, planning, readiness, the xlsx
     # talk matrix) reads the pairs computed above.

@@ -145,11 +145,12 @@ class PartyOrganization(models.Model):
         """The time zone of the organisation's days: the reader's own (context, then user) when
         `reader`, else the organisation's, else Asia/Shanghai (the addon serves Chinese Party
         organisations). Documents pass reader=False: they read the same whoever prints them."""
-        if reader:
-            tz_name = self.env.context.get('tz') or self.env.user.tz
-            if tz_name in pytz.all_timezones_set:
-                return tz_name
-        return self[:1].tz or DEFAULT_TZ
+        return (reader and self._party_reader_tz_name()) or self[:1].tz or DEFAULT_TZ
+
+    def _party_reader_tz_name(self):
+        """The reader's own time zone (context, then user), when it is a known one."""
+        tz_name = self.env.context.get('tz') or self.env.user.tz
+        return tz_name if tz_name in pytz.all_timezones_set else False
 
     def _party_local_datetime(self, value, reader=True):
         """A UTC datetime (naive, as stored) as the naive local datetime of the organisation."""
@@ -166,18 +167,28 @@ class PartyOrganization(models.Model):
         return self._party_local_date(fields.Datetime.now(), reader=reader)
 
     @api.model
-    def _party_today_domain(self, field_name, operator, days=0, organization_path='organization_id'):
+    def _party_zones(self):
+        """{time zone or False: organisation ids}, to count each organisation's today in a
+        domain; empty when the reader's own zone decides for all of them."""
+        if self._party_reader_tz_name():
+            return {}
+        # Read as superuser: only the zones, to group the organisations by their day.
+        Organization = self.sudo().with_context(active_test=False)
+        return {tz_name: organizations.ids
+                for tz_name, organizations in Organization._read_group([], ['tz'], ['id:recordset'])}
+
+    @api.model
+    def _party_today_domain(self, field_name, operator, days=0, organization_path='organization_id', zones=None):
         """`field_name <operator> today + days` where today is each record's organisation's: one
-        clause per day when organisations in other time zones are on another day."""
-        # Read as superuser: only the organisations' zones, to group them by their day.
+        clause per day when organisations in other time zones are on another day. `zones` is
+        _party_zones(), when several domains are built at once."""
+        delta = datetime.timedelta(days=days)
         organization_ids_by_day = {}
-        for _tz_name, organizations in self.sudo().with_context(active_test=False)._read_group(
-                [], ['tz'], ['id:recordset']):
-            day = organizations[:1]._party_today() + datetime.timedelta(days=days)
-            organization_ids_by_day.setdefault(day, []).extend(organizations.ids)
+        for tz_name, ids in (self._party_zones() if zones is None else zones).items():
+            day = self.new({'tz': tz_name})._party_today() + delta
+            organization_ids_by_day.setdefault(day, []).extend(ids)
         if len(organization_ids_by_day) <= 1:
-            day = next(iter(organization_ids_by_day), self._party_today() + datetime.timedelta(days=days))
-            return Domain(field_name, operator, day)
+            return Domain(field_name, operator, next(iter(organization_ids_by_day), self._party_today() + delta))
         return Domain.OR(
             Domain(organization_path, 'in', ids) & Domain(field_name, operator, day)
             for day, ids in organization_ids_by_day.items())

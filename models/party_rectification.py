@@ -449,16 +449,17 @@ class PartyRectification(models.Model):
         it, the principal for each overdue item — our product choice. Processed in
         batches; each batch is committed so a long run can resume."""
         Organization = self.env['party.organization']
+        zones = Organization._party_zones()
         soon = (
             Domain('state', 'in', OPEN_STATES)
             & Domain('reminded_before_deadline', '=', False)
-            & Organization._party_today_domain('deadline', '>=')
-            & Organization._party_today_domain('deadline', '<=', days=REMIND_DAYS_BEFORE)
+            & Organization._party_today_domain('deadline', '>=', zones=zones)
+            & Organization._party_today_domain('deadline', '<=', days=REMIND_DAYS_BEFORE, zones=zones)
         )
         late = (
             Domain('state', 'in', OPEN_STATES)
             & Domain('overdue_flagged', '=', False)
-            & Organization._party_today_domain('deadline', '<')
+            & Organization._party_today_domain('deadline', '<', zones=zones)
         )
         for domain, method in ((soon, '_remind_before_deadline'), (late, '_flag_overdue')):
             while True:

@@ -68,7 +68,7 @@ class PartyMeetingReadiness(models.Model):
         'meeting_id.organization_id.member_ids.is_principal', 'meeting_id.organization_id.unit_ids',
         'meeting_id.organization_id.unit_ids.member_user_id', 'meeting_id.organization_id.representative_ids',
         'meeting_id.organization_id.representative_ids.branch', 'meeting_id.organization_id.tz')
-    @api.depends_context('tz')
+    @api.depends_context('tz', 'uid')
     def _compute_state(self):
         reports = {meeting: self._get_missing_by_check(meeting) for meeting in self.meeting_id}
         for line in self:

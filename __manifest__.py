@@ -1,6 +1,6 @@
 {
     'name': 'Democratic Life Meetings',
-    'version': '19.0.1.0.0',
+    'version': '19.0.1.0.1',
     'category': 'Productivity',
     'summary': 'Prepare, hold, record, report and follow up the Party group democratic life meeting (民主生活会)',
     'description': """
@@ -28,6 +28,7 @@ ledger that follows every problem to verification and into the next meeting.
         'views/party_organization_views.xml',
         'views/party_organization_unit_views.xml',
         'views/party_organization_representative_views.xml',
+        'views/party_meeting_templates.xml',
         'views/party_meeting_views.xml',
         'views/party_meeting_talk_views.xml',
         'views/party_rectification_views.xml',

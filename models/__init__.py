@@ -8,6 +8,7 @@ from . import party_meeting_attendee
 from . import party_meeting_focus
 from . import party_meeting_agenda
 from . import party_meeting_talk
+from . import party_meeting_talk_coverage
 from . import party_rectification
 from . import party_rectification_line_mixin
 from . import party_rectification_milestone

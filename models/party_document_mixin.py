@@ -1,13 +1,9 @@
 import datetime
 
-import pytz
-
-from odoo import fields, models
+from odoo import models
 
 from ..tools import cn_format
 
-# The addon serves Chinese Party organisations: their local time unless the reader has one.
-DEFAULT_TZ = 'Asia/Shanghai'
 # Read large exports this many records at a time, so memory stays flat.
 EXPORT_BATCH = 1000
 
@@ -49,12 +45,10 @@ class PartyDocumentMixin(models.AbstractModel):
     # Formatting helpers, also called from the QWeb templates
 
     def _party_local_datetime(self, value):
-        """A datetime in the organisation's time zone (Asia/Shanghai when it has none)."""
+        """A datetime in the organisation's time zone (Asia/Shanghai when it has none), whoever
+        reads it; records without an organisation take the reader's."""
         organization = self._party_document_organization()
-        tz_name = organization._party_tz() if organization else (
-            self.env.context.get('tz') or self.env.user.tz or DEFAULT_TZ)
-        tz = pytz.timezone(tz_name)
-        return pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None)
+        return organization._party_local_datetime(value, reader=not organization)
 
     def _party_cn_date(self, value):
         """2022年1月21日; a datetime is shown in the reader's time zone."""
@@ -66,7 +60,8 @@ class PartyDocumentMixin(models.AbstractModel):
         return cn_format.format_cn_datetime(self._party_local_datetime(value)) if value else ''
 
     def _party_today(self):
-        return fields.Date.context_today(self)
+        organization = self._party_document_organization()
+        return organization._party_today(reader=not organization)
 
     def _party_selection_labels(self, field_name):
         return dict(self._fields[field_name]._description_selection(self.env))

@@ -1,14 +1,19 @@
 from datetime import timedelta
 
-from markupsafe import Markup
-
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import is_html_empty
 
+# Meeting states by what they allow.
+# Before the meeting: preparation, carrying over earlier items, cancelling.
+PREPARATION_STATES = ('draft', 'preparing')
 # After these states the meeting's own record (minutes) is final.
 MINUTES_OPEN_STATES = ('draft', 'preparing', 'held')
+# The meeting took place: its report falls due, its lists go upward, its outlines are open to the team.
+HELD_STATES = ('held', 'rectifying', 'done')
+# No longer open to new items: an earlier meeting whose unfinished items a new one carries over.
+PAST_STATES = (*HELD_STATES, 'cancelled')
 
 
 class PartyMeeting(models.Model):
@@ -49,7 +54,7 @@ class PartyMeeting(models.Model):
         string='Also a Special Meeting',
         help='An annual meeting that is held together with a special (themed) meeting.')
     year = fields.Integer(
-        string='Year Covered', required=True, default=lambda self: fields.Date.context_today(self).year,
+        string='Year Covered', required=True, default=lambda self: self.env['party.organization']._party_today().year,
         tracking=True, help='The year the meeting reviews, not necessarily the year it is held.')
     theme = fields.Text(string='Theme')
     special_reason = fields.Text(
@@ -100,8 +105,6 @@ class PartyMeeting(models.Model):
     opinion_count = fields.Integer(compute='_compute_preparation_counts')
     statement_count = fields.Integer(compute='_compute_preparation_counts')
     statement_approved_count = fields.Integer(compute='_compute_preparation_counts')
-    talk_coverage_html = fields.Html(
-        string='Required Talks', compute='_compute_talk_coverage_html', sanitize=False)
 
     # Report
     report_deadline = fields.Date(
@@ -142,10 +145,7 @@ class PartyMeeting(models.Model):
         domain=[('carried_from_id', '!=', False)])
     carried_missing_status_count = fields.Integer(compute='_compute_carried_missing_status_count')
 
-    # Counters for smart buttons and coverage
-    talk_count = fields.Integer(compute='_compute_talk_coverage')
-    missing_talk_count = fields.Integer(string='Missing Talk Pairs', compute='_compute_talk_coverage')
-    missing_talk_pairs = fields.Text(string='Missing Talks', compute='_compute_talk_coverage')
+    # Counters for smart buttons (the talk coverage: party_meeting_talk_coverage.py)
     rectification_count = fields.Integer(compute='_compute_rectification_counts')
     overdue_rectification_count = fields.Integer(compute='_compute_rectification_counts')
     present_member_count = fields.Integer(compute='_compute_attendance')
@@ -178,12 +178,11 @@ class PartyMeeting(models.Model):
         for meeting in self:
             meeting.previous_meeting_id = meeting._find_previous_meeting()
 
-    @api.depends('date_start', 'organization_id.report_days')
+    @api.depends('date_start', 'organization_id.report_days', 'organization_id.tz')
     def _compute_report_deadline(self):
         for meeting in self:
             if meeting.date_start:
-                held_on = fields.Date.context_today(meeting, meeting.date_start)
-                meeting.report_deadline = held_on + timedelta(days=meeting.organization_id.report_days)
+                meeting.report_deadline = meeting._held_on() + timedelta(days=meeting.organization_id.report_days)
             else:
                 meeting.report_deadline = False
 
@@ -193,22 +192,6 @@ class PartyMeeting(models.Model):
             members = meeting.attendee_ids.filtered(lambda a: a.role == 'member')
             meeting.expected_member_count = len(members)
             meeting.present_member_count = len(members.filtered(lambda a: a.attendance == 'present'))
-
-    @api.depends('talk_ids.state', 'talk_ids.initiator_user_id', 'talk_ids.counterpart_user_id',
-                 'talk_ids.counterpart_name', 'organization_id.member_ids.user_id',
-                 'talk_ids.unit_id', 'talk_ids.representative_id', 'organization_id.unit_ids',
-                 'organization_id.representative_ids',
-                 'talk_ids.duty_report', 'organization_id.member_ids.branch',
-                 'organization_id.representative_ids.branch')
-    def _compute_talk_coverage(self):
-        for meeting in self:
-            # Who talked with whom is not confidential: every reader sees the same coverage, also
-            # those who may read none of the talks or only their own.
-            sudo_meeting = meeting.sudo()
-            missing = sudo_meeting._get_missing_talk_pairs()
-            meeting.talk_count = len(sudo_meeting.talk_ids)
-            meeting.missing_talk_count = len(missing)
-            meeting.missing_talk_pairs = '\n'.join(label for _key, label in missing)
 
     @api.depends('readiness_ids.state')
     def _compute_readiness(self):
@@ -225,31 +208,8 @@ class PartyMeeting(models.Model):
             meeting.statement_count = len(meeting.statement_ids)
             meeting.statement_approved_count = len(meeting.statement_ids.filtered(lambda s: s.state == 'approved'))
 
-    @api.depends('talk_ids.state', 'talk_ids.initiator_user_id', 'talk_ids.counterpart_user_id',
-                 'talk_ids.counterpart_name', 'talk_ids.unit_id', 'talk_ids.representative_id',
-                 'organization_id.member_ids.user_id', 'organization_id.unit_ids',
-                 'organization_id.representative_ids',
-                 'talk_ids.duty_report', 'organization_id.member_ids.branch',
-                 'organization_id.representative_ids.branch')
-    def _compute_talk_coverage_html(self):
-        done_label, missing_label = self.env._('Done'), self.env._('Missing')
-        for meeting in self:
-            # Who talked with whom is not confidential; the talks' content stays behind the rules.
-            sudo_meeting = meeting.sudo()
-            done = sudo_meeting._get_done_talk_pair_keys()
-            rows = [
-                Markup('<tr><td>%s</td><td><span class="badge %s">%s</span></td></tr>') % (
-                    label, 'text-bg-success' if key in done else 'text-bg-danger',
-                    done_label if key in done else missing_label)
-                for key, label in sudo_meeting._get_required_talk_pairs()
-            ]
-            meeting.talk_coverage_html = Markup(
-                '<table class="table table-sm o_party_talk_coverage"><thead><tr><th>%s</th><th>%s</th>'
-                '</tr></thead><tbody>%s</tbody></table>') % (
-                self.env._('Required Pair'), self.env._('Status'), Markup('').join(rows)) if rows else False
-
     @api.depends('rectification_ids.state', 'rectification_ids.deadline')
-    @api.depends_context('tz')
+    @api.depends_context('tz', 'uid')
     def _compute_rectification_counts(self):
         # Counted in SQL: a meeting may carry thousands of items and the form shows two numbers.
         Rectification = self.env['party.rectification']
@@ -261,29 +221,28 @@ class PartyMeeting(models.Model):
             meeting.rectification_count = counts.get(meeting._origin, 0)
             meeting.overdue_rectification_count = overdue.get(meeting._origin, 0)
 
-    @api.depends('report_deadline', 'report_date', 'state')
-    @api.depends_context('tz')
+    @api.depends('report_deadline', 'report_date', 'state', 'organization_id.tz')
+    @api.depends_context('tz', 'uid')
     def _compute_report_status(self):
-        today = fields.Date.context_today(self)
         for meeting in self:
             deadline = meeting.report_deadline
             if meeting.report_date:
                 status = 'sent_late' if deadline and meeting.report_date > deadline else 'sent'
-            elif meeting.state not in ('held', 'rectifying', 'done') or not deadline:
+            elif meeting.state not in HELD_STATES or not deadline:
                 status = 'not_due'
             else:
-                status = 'overdue' if today > deadline else 'due'
+                status = 'overdue' if meeting.organization_id._party_today() > deadline else 'due'
             meeting.report_status = status
             meeting.is_report_overdue = status == 'overdue'
 
     def _search_is_report_overdue(self, operator, value):
         if operator != 'in':
             return NotImplemented
-        return [
-            ('state', 'in', ('held', 'rectifying', 'done')),
-            ('report_date', '=', False),
-            ('report_deadline', '<', fields.Date.context_today(self)),
-        ]
+        return (
+            Domain('state', 'in', HELD_STATES)
+            & Domain('report_date', '=', False)
+            & self.env['party.organization']._party_today_domain('report_deadline', '<')
+        )
 
     @api.depends('state')
     def _compute_minutes_locked(self):
@@ -308,93 +267,6 @@ class PartyMeeting(models.Model):
             meeting.criticism_missing_count = len(shortfalls)
             meeting.criticism_missing = '\n'.join(shortfalls.values())
             meeting.criticism_matrix = meeting._render_criticism_matrix(stats, shortfalls)
-
-    # ------------------------------------------------------------------
-    # Talk coverage
-    # ------------------------------------------------------------------
-
-    @api.model
-    def _talk_party_key(self, party):
-        """A talk party is a res.users record or a name."""
-        return f'user:{party.id}' if isinstance(party, models.BaseModel) else f'name:{party.strip()}'
-
-    @api.model
-    def _talk_pair_key(self, party_a, party_b):
-        """An unordered pair of talk parties; a party is a res.users record or a name."""
-        return frozenset((self._talk_party_key(party_a), self._talk_party_key(party_b)))
-
-    def _get_required_talk_pairs(self):
-        """Pairs that must talk before the meeting, as (key, label) — practice: principal with
-        each member and every pair of members, i.e. every unordered pair of the team."""
-        self.ensure_one()
-        users = self.organization_id.member_ids.user_id
-        pairs = []
-        for index, user_a in enumerate(users):
-            for user_b in users[index + 1:]:
-                pairs.append((self._talk_pair_key(user_a, user_b), f'{user_a.name} ↔ {user_b.name}'))
-        pairs += self._get_outside_talk_pairs()
-        # A pair counts once, e.g. a unit head who also sits on the team.
-        seen = set()
-        return [(key, label) for key, label in pairs if not (key in seen or seen.add(key))]
-
-    def _get_outside_talk_pairs(self):
-        """Talks beyond the team — practice: each member with the head of each unit they are in
-        charge of, and the principal and each member with a representative of his or her own Party
-        branch (本人组织关系所在党支部) — reference plan."""
-        self.ensure_one()
-        organization = self.organization_id
-        users = organization.member_ids.user_id
-        pairs = []
-        for unit in organization.unit_ids.filtered(lambda u: u.member_user_id in users):
-            head = unit._talk_party()
-            if head and self._talk_party_key(head) != self._talk_party_key(unit.member_user_id):
-                pairs.append((self._talk_pair_key(unit.member_user_id, head),
-                              f'{unit.member_user_id.name} ↔ {unit.head_name} ({unit.name})'))
-        if organization.representative_ids:
-            for member in organization.member_ids:
-                pairs.append((frozenset((self._talk_party_key(member.user_id), member._branch_talk_key())),
-                              member._branch_talk_label()))
-        return pairs
-
-    def _get_done_talk_pair_keys(self):
-        self.ensure_one()
-        keys = set()
-        representative_keys = self._get_representative_branch_keys()
-        for talk in self.talk_ids.filtered(lambda t: t.state == 'done'):
-            counterpart = talk.counterpart_user_id or talk.counterpart_name
-            if talk.initiator_user_id and counterpart:
-                if talk._counts_for_its_pair():
-                    keys.add(self._talk_pair_key(talk.initiator_user_id, counterpart))
-                keys |= self._get_outside_talk_keys(talk, counterpart, representative_keys)
-        return keys
-
-    def _get_representative_branch_keys(self):
-        """{talk party key of a representative: key of the branch they speak for}."""
-        self.ensure_one()
-        return {
-            self._talk_party_key(representative._talk_party()): representative._branch_talk_key()
-            for representative in self.organization_id.representative_ids}
-
-    def _get_outside_talk_keys(self, talk, counterpart, representative_keys):
-        """Keys a done talk covers beyond its two parties: the unit head it names, and the
-        branch pair of the member who talked with a representative of that branch."""
-        keys = set()
-        initiator = talk.initiator_user_id
-        if talk.unit_id:
-            keys.add(self._talk_pair_key(initiator, talk.unit_id._talk_party()))
-        branch = (talk.representative_id._branch_talk_key() if talk.representative_id
-                  else representative_keys.get(self._talk_party_key(counterpart)))
-        if branch:
-            keys.add(frozenset((self._talk_party_key(initiator), branch)))
-        branch = representative_keys.get(self._talk_party_key(initiator))
-        if isinstance(counterpart, models.BaseModel) and branch:
-            keys.add(frozenset((self._talk_party_key(counterpart), branch)))
-        return keys
-
-    def _get_missing_talk_pairs(self):
-        self.ensure_one()
-        done = self._get_done_talk_pair_keys()
-        return [(key, label) for key, label in self._get_required_talk_pairs() if key not in done]
 
     # ------------------------------------------------------------------
     # Criticism and self-criticism
@@ -462,37 +334,37 @@ class PartyMeeting(models.Model):
         attendees = self._get_member_attendees()
         if not attendees:
             return False
+        return self.env['ir.qweb']._render('party_democratic_life.party_meeting_criticism_matrix', {
+            'critics': attendees.user_id.mapped('name'),
+            'rows': self._get_criticism_matrix_rows(stats, shortfalls),
+        }, minimal_qcontext=True)
+
+    def _get_criticism_matrix_rows(self, stats, shortfalls):
+        """The matrix's rows as facts: the member, a cell per critic (their self-criticism on the
+        diagonal; elsewhere the count, or a gap when both were present), the criticisms and guide
+        comments received, and what is still short (False when complete)."""
+        attendees = self._get_member_attendees()
         present = self._get_present_member_users()
-        header = Markup('').join(Markup('<th class="text-center">%s</th>') % a.user_id.name for a in attendees)
         rows = []
         for target in attendees:
             cells = []
             for critic in attendees:
                 if critic == target:
-                    done = target.user_id.id in stats['self']
-                    cells.append(Markup('<td class="text-center %s">%s</td>') % (
-                        'table-success' if done else 'table-warning', self.env._('self') if done else '—'))
+                    cells.append({'self': True, 'done': target.user_id.id in stats['self']})
                     continue
                 count = stats['pairs'].get((critic.user_id.id, target.user_id.id), 0)
-                gap = not count and critic.user_id in present
-                cells.append(Markup('<td class="text-center %s">%s</td>') % (
-                    'table-light' if gap else '', count or ('·' if gap else '')))
+                cells.append({'self': False, 'count': count, 'gap': not count and critic.user_id in present})
             name = target.user_id.name
             if target.user_id not in present:
                 name = self.env._('%(name)s (away: criticised afterwards)', name=name)
-            status = shortfalls.get(target.user_id.id)
-            rows.append(Markup(
-                '<tr><th>%s</th>%s<td class="text-center">%s</td><td class="text-center">%s</td>'
-                '<td class="%s">%s</td></tr>') % (
-                name, Markup('').join(cells), stats['mutual'].get(target.user_id.id, 0),
-                stats['guide'].get(target.user_id.id, 0),
-                'text-danger' if status else 'text-success', status or self.env._('complete')))
-        return Markup(
-            '<table class="table table-sm table-bordered o_party_criticism_matrix"><thead><tr>'
-            '<th>%s</th>%s<th class="text-center">%s</th><th class="text-center">%s</th><th>%s</th>'
-            '</tr></thead><tbody>%s</tbody></table>') % (
-            self.env._('Criticised ↓ / Critic →'), header, self.env._('Received'),
-            self.env._('Guides'), self.env._('Status'), Markup('').join(rows))
+            rows.append({
+                'name': name,
+                'cells': cells,
+                'received': stats['mutual'].get(target.user_id.id, 0),
+                'guides': stats['guide'].get(target.user_id.id, 0),
+                'status': shortfalls.get(target.user_id.id, False),
+            })
+        return rows
 
     def _check_criticisms_complete(self):
         """Every present member made a self-criticism and received at least the organization's
@@ -522,12 +394,12 @@ class PartyMeeting(models.Model):
             fields.Command.create({
                 'sequence': 1,
                 'item': self.env._("Report on the rectification of earlier meetings' problems"),
-                'minutes': 15,
+                'duration_minutes': 15,
             }),
             fields.Command.create({
                 'sequence': 2,
                 'item': self.env._('Report on the opinions collected before the meeting'),
-                'minutes': 10,
+                'duration_minutes': 10,
             }),
         ]
 
@@ -538,7 +410,7 @@ class PartyMeeting(models.Model):
     def _get_carry_over_domain(self):
         """Unfinished items of the same organization from meetings held before this one."""
         self.ensure_one()
-        earlier = Domain('meeting_id.state', 'in', ('held', 'rectifying', 'done', 'cancelled'))
+        earlier = Domain('meeting_id.state', 'in', PAST_STATES)
         if self.date_start:
             earlier &= Domain('meeting_id.date_start', '<', self.date_start)
         if self.id:
@@ -563,11 +435,7 @@ class PartyMeeting(models.Model):
         return True
 
     def action_carry_over(self):
-        for meeting in self:
-            if meeting.state not in ('draft', 'preparing'):
-                raise UserError(self.env._(
-                    'Meeting "%(meeting)s": unfinished rectifications are carried over only while the '
-                    'meeting is being prepared.', meeting=meeting.name))
+        self._check_state(PREPARATION_STATES, self.env._('given the unfinished rectifications of earlier meetings'))
         self._carry_over_rectifications()
         return True
 
@@ -677,7 +545,7 @@ class PartyMeeting(models.Model):
                 continue
             meeting.activity_schedule(
                 'party_democratic_life.mail_activity_type_party_report',
-                date_deadline=meeting.report_deadline or fields.Date.context_today(meeting),
+                date_deadline=meeting.report_deadline or meeting.organization_id._party_today(),
                 summary=self.env._('Send the situation report'),
                 user_id=principal.id)
 
@@ -723,7 +591,7 @@ class PartyMeeting(models.Model):
                 subject=subject, body=body, partner_ids=partners.ids,
                 attachment_ids=attachments.ids, message_type='comment',
                 subtype_xmlid='mail.mt_comment')
-            meeting.report_date = fields.Date.context_today(meeting)
+            meeting.report_date = meeting.organization_id._party_today()
             meeting.activity_feedback(
                 ['party_democratic_life.mail_activity_type_party_report'],
                 feedback=self.env._('Report sent.'))
@@ -734,7 +602,7 @@ class PartyMeeting(models.Model):
         for meeting in self:
             if is_html_empty(meeting.notice_body):
                 meeting._compose_notice()
-            meeting.notice_date = fields.Date.context_today(meeting)
+            meeting.notice_date = meeting.organization_id._party_today()
             meeting.message_post(body=self.env._('Public notice issued.'))
         return True
 
@@ -782,7 +650,7 @@ class PartyMeeting(models.Model):
         """The plan and the materials come before the meeting, the report and the notice after
         it; a meeting moved earlier may not leave its preparation or its items behind — practice."""
         for meeting in self.filtered('date_start'):
-            held_on = fields.Date.context_today(meeting, meeting.date_start)
+            held_on = meeting._held_on()
             for field_name in ('materials_deadline', 'plan_sent_date'):
                 if meeting[field_name] and meeting[field_name] > held_on:
                     raise ValidationError(self.env._(
@@ -848,9 +716,10 @@ class PartyMeeting(models.Model):
     @api.model
     def _reference_date(self, vals):
         """The reference follows the meeting's year (that of the documents), not today's."""
-        year = vals.get('year') or fields.Date.context_today(self).year
+        organization = self.env['party.organization'].browse(vals.get('organization_id')).sudo().exists()
+        year = vals.get('year') or organization._party_today().year
         if vals.get('meeting_type', 'annual') != 'annual' and vals.get('date_start'):
-            year = fields.Datetime.to_datetime(vals['date_start']).year
+            year = organization._party_local_date(fields.Datetime.to_datetime(vals['date_start'])).year
         return f'{year}-01-01'
 
     def write(self, vals):
@@ -920,6 +789,8 @@ class PartyMeeting(models.Model):
     # ------------------------------------------------------------------
 
     def _check_state(self, allowed, action_label):
+        """Every action that depends on the meeting's state checks it here: `allowed` is a group
+        of states (see the constants above), `action_label` completes "cannot be …"."""
         for meeting in self:
             if meeting.state not in allowed:
                 state_label = dict(self._fields['state']._description_selection(self.env))[meeting.state]
@@ -953,10 +824,10 @@ class PartyMeeting(models.Model):
         self._check_readiness()
         for meeting in self:
             if meeting.date_start and meeting.date_start > fields.Datetime.now():
+                start = meeting.organization_id._party_local_datetime(meeting.date_start)
                 raise UserError(self.env._(
                     'Meeting "%(meeting)s" cannot be marked as held before its start (%(start)s).',
-                    meeting=meeting.name,
-                    start=fields.Datetime.context_timestamp(meeting, meeting.date_start).strftime('%Y-%m-%d %H:%M')))
+                    meeting=meeting.name, start=start.strftime('%Y-%m-%d %H:%M')))
             expected, present = meeting.expected_member_count, meeting.present_member_count
             if not expected or present * 3 < expected * 2:
                 raise UserError(self.env._(
@@ -1007,7 +878,7 @@ class PartyMeeting(models.Model):
         return True
 
     def action_cancel(self):
-        self._check_state(('draft', 'preparing'), self.env._('cancelled'))
+        self._check_state(PREPARATION_STATES, self.env._('cancelled'))
         self.write({'state': 'cancelled'})
         return True
 
@@ -1041,79 +912,22 @@ class PartyMeeting(models.Model):
         return self._action_open('party_democratic_life.party_rectification_action',
                                  [('meeting_id', '=', self.id), ('is_overdue', '=', True)])
 
-    def action_plan_missing_talks(self):
-        """Create a planned talk for every required pair that has none yet."""
-        Talk = self.env['party.meeting.talk']
-        for meeting in self:
-            principal = meeting.organization_id.principal_user_id
-            planned_keys = {
-                self._talk_pair_key(talk.initiator_user_id, talk.counterpart_user_id or talk.counterpart_name)
-                for talk in meeting.talk_ids
-                if talk.initiator_user_id and (talk.counterpart_user_id or talk.counterpart_name)
-            }
-            users_by_key = {f'user:{user.id}': user for user in meeting.organization_id.member_ids.user_id}
-            vals_list = []
-            for key, _label in meeting._get_missing_talk_pairs():
-                if key in planned_keys:
-                    continue
-                user_a, user_b = (users_by_key.get(k) for k in sorted(key))
-                if not (user_a and user_b):
-                    continue
-                if user_b == principal:
-                    user_a, user_b = user_b, user_a
-                vals_list.append({
-                    'meeting_id': meeting.id,
-                    'initiator_user_id': user_a.id,
-                    'counterpart_user_id': user_b.id,
-                })
-            vals_list += meeting._get_outside_talk_vals(planned_keys)
-            Talk.create(vals_list)
-        return self.action_view_talks() if len(self) == 1 else True
-
     # ------------------------------------------------------------------
-    # Preparation: outlines, readiness checklist
+    # Preparation: statements, readiness checklist
     # ------------------------------------------------------------------
 
-    def _get_outside_talk_vals(self, planned_keys):
-        """Planned talks for the missing unit-head and branch-representative pairs."""
+    def _held_on(self):
+        """The day the meeting is held, in the organisation's calendar (False without a start)."""
         self.ensure_one()
-        missing = {key for key, _label in self._get_missing_talk_pairs()} - set(planned_keys)
-        representative_keys = self._get_representative_branch_keys()
-        for talk in self.talk_ids:
-            counterpart = talk.counterpart_user_id or talk.counterpart_name
-            if talk.initiator_user_id and counterpart:
-                missing -= self._get_outside_talk_keys(talk, counterpart, representative_keys)
-        vals_list = []
-        for unit in self.organization_id.unit_ids:
-            head = unit._talk_party()
-            if head and self._talk_pair_key(unit.member_user_id, head) in missing:
-                vals_list.append({
-                    'meeting_id': self.id,
-                    'initiator_user_id': unit.member_user_id.id,
-                    'unit_id': unit.id,
-                    'counterpart_user_id': unit.head_user_id.id,
-                    'counterpart_name': unit.head_name,
-                })
-        for member in self.organization_id.member_ids:
-            user, representative = member.user_id, member._branch_representatives()[:1]
-            key = frozenset((self._talk_party_key(user), member._branch_talk_key()))
-            if representative and key in missing:
-                vals_list.append({
-                    'meeting_id': self.id,
-                    'initiator_user_id': user.id,
-                    'representative_id': representative.id,
-                    'counterpart_user_id': representative.user_id.id,
-                    'counterpart_name': representative.name,
-                })
-        return vals_list
+        return self.organization_id._party_local_date(self.date_start)
 
     def _materials_deadline(self):
         self.ensure_one()
         if self.materials_deadline:
             return self.materials_deadline
         if self.date_start:
-            return fields.Date.context_today(self, self.date_start) - timedelta(days=1)
-        return fields.Date.context_today(self)
+            return self._held_on() - timedelta(days=1)
+        return self.organization_id._party_today()
 
     def _prepare_statements(self):
         """Open a draft outline for every member and the team material for the principal, each
@@ -1150,63 +964,6 @@ class PartyMeeting(models.Model):
                 {'meeting_id': meeting.id, 'code': code, 'sequence': (index + 1) * 10}
                 for index, code in enumerate(codes) if code not in present]
         Readiness.create(vals_list)
-
-    def _get_readiness_report(self):
-        """What is still missing for each readiness check, as {code: [texts]} — practice
-        (before the meeting): group study and self-study; opinions collected; every required talk;
-        every member's outline and the team material approved; guides named; the plan sent to
-        the upper level the organization's number of days before the meeting."""
-        self.ensure_one()
-        # Read as superuser: the checklist shows states and names, never confidential content.
-        meeting = self.sudo()
-        organization = meeting.organization_id
-        report = {}
-        report['study'] = meeting.study_ids._get_readiness_missing()
-        report['opinion'] = [] if meeting.opinion_ids else [self.env._('No collected opinion is recorded.')]
-
-        talks = organization._get_talk_setup_problems() + [
-            label for _key, label in meeting._get_missing_talk_pairs()]
-        if not organization.representative_ids:
-            talks.insert(0, self.env._(
-                'No branch representative is recorded for %(organization)s.', organization=organization.name))
-        report['talk'] = talks
-
-        state_labels = dict(meeting.statement_ids._fields['state']._description_selection(self.env))
-        outlines = []
-        for user in organization.member_ids.user_id:
-            outline = meeting.statement_ids.filtered(lambda s: s.kind == 'personal' and s.author_user_id == user)[:1]
-            if not outline:
-                outlines.append(self.env._('%(member)s: no outline yet.', member=user.name))
-            elif outline.state != 'approved':
-                outlines.append(self.env._(
-                    '%(member)s: the outline is %(state)s, not approved.',
-                    member=user.name, state=state_labels[outline.state].lower()))
-        report['outline'] = outlines
-
-        team = meeting.statement_ids.filtered(lambda s: s.kind == 'team')[:1]
-        if not team:
-            report['team_material'] = [self.env._('The team check material is not started.')]
-        elif team.state != 'approved':
-            report['team_material'] = [self.env._(
-                'The team check material is %(state)s, not approved.', state=state_labels[team.state].lower())]
-        else:
-            report['team_material'] = []
-
-        report['guide'] = [] if meeting.attendee_ids.filtered(lambda a: a.role == 'guide') else [
-            self.env._('No upper-level guide is named on the Participants tab.')]
-
-        lead_days = organization.plan_lead_days
-        if not meeting.plan_sent_date:
-            report['plan_sent'] = [self.env._('The field "Plan Sent On" is empty.')]
-        elif not meeting.date_start:
-            report['plan_sent'] = [self.env._(
-                'The field "Start" is empty, so the notice period cannot be checked.')]
-        else:
-            days = (fields.Date.context_today(self, meeting.date_start) - meeting.plan_sent_date).days
-            report['plan_sent'] = [] if days >= lead_days else [self.env._(
-                'The plan was sent %(days)s days before the meeting; %(organization)s requires at '
-                'least %(lead)s.', days=days, organization=organization.name, lead=lead_days)]
-        return report
 
     def _check_readiness(self):
         """The preparation is complete, or the principal waived the item with a reason — practice."""

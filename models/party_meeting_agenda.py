@@ -12,7 +12,7 @@ class PartyMeetingAgenda(models.Model):
     sequence = fields.Integer(default=10)
     item = fields.Char(string='Item', required=True)
     speaker = fields.Char(string='Speaker')
-    minutes = fields.Integer(string='Planned Minutes', help='Planned length of the item, in minutes.')
+    duration_minutes = fields.Integer(string='Planned Minutes', help='Planned length of the item, in minutes.')
 
-    _minutes_positive = models.Constraint(
-        'CHECK(minutes >= 0)', 'The planned length of an agenda item cannot be negative.')
+    _duration_minutes_positive = models.Constraint(
+        'CHECK(duration_minutes >= 0)', 'The planned length of an agenda item cannot be negative.')

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .party_meeting import HELD_STATES
+
 
 class PartyMeetingAttendee(models.Model):
     _name = 'party.meeting.attendee'
@@ -117,7 +119,7 @@ class PartyMeetingAttendee(models.Model):
             meeting = attendee.meeting_id
             concerned = criticisms.filtered(lambda c: c.meeting_id == meeting and attendee.user_id and (
                 attendee.user_id in (c.target_user_id | c.critic_user_id)))
-            if meeting.state in ('held', 'rectifying', 'done') or concerned:
+            if meeting.state in HELD_STATES or concerned:
                 raise UserError(self.env._(
                     'Participant "%(person)s" cannot be removed from the field "Participants" of meeting '
                     '"%(meeting)s": the meeting is held or their criticisms are on record; set their '

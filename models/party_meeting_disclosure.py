@@ -51,7 +51,7 @@ class PartyMeetingDisclosure(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         disclosures = super().create(vals_list)
-        disclosures._add_to_outlines()
+        disclosures._add_to_statements()
         return disclosures
 
     def write(self, vals):
@@ -61,18 +61,18 @@ class PartyMeetingDisclosure(models.Model):
                 'it and enter it again for the right member.', matter=self[:1].description))
         return super().write(vals)
 
-    def _add_to_outlines(self):
+    def _add_to_statements(self):
         """Each matter gets its line in the member's outline while it is being written, where the
         member answers it; an outline written, returned or revised later gets its lines then. A
         submitted or approved text is not changed behind its author's back."""
         Statement = self.env['party.meeting.statement'].sudo()
-        outlines = Statement.search([
+        statements = Statement.search([
             ('meeting_id', 'in', self.meeting_id.ids), ('kind', '=', 'personal'),
             ('author_user_id', 'in', self.member_user_id.ids), ('state', 'in', ('draft', 'returned'))])
         vals_list = []
         for disclosure in self:
-            for outline in outlines.filtered(
+            for statement in statements.filtered(
                     lambda s, d=disclosure: s.meeting_id == d.meeting_id and s.author_user_id == d.member_user_id):
-                vals_list.append({'statement_id': outline.id, 'disclosure_id': disclosure.id,
+                vals_list.append({'statement_id': statement.id, 'disclosure_id': disclosure.id,
                                   'sequence': disclosure.sequence})
         self.env['party.meeting.statement.explanation'].sudo().create(vals_list)

@@ -10,7 +10,7 @@ from ..tools.cn_format import cn_numeral, format_cn_month_day, html_to_text
 from ..tools.xlsx_builder import XlsxTableWriter
 
 # A personal outline is normally no shorter than this many pages — practice.
-MIN_OUTLINE_PAGES = 6
+MIN_STATEMENT_PAGES = 6
 
 
 class PartyMeeting(models.Model):
@@ -92,7 +92,7 @@ class PartyMeeting(models.Model):
             'about individual members.', count=len(opinions), channels=used,
             team=len(opinions.filtered('concerns_team')), members=len(opinions.filtered('concerned_user_ids'))))]
 
-    def _party_plan_outline_sections(self):
+    def _party_plan_statement_sections(self):
         template = self.organization_id.statement_template_id
         if template:
             sections = template.section_ids.filtered(
@@ -108,8 +108,8 @@ class PartyMeeting(models.Model):
             self.env._('the next rectification measures'),
         ]
 
-    def _party_plan_min_outline_pages(self):
-        return self.organization_id.min_outline_pages or MIN_OUTLINE_PAGES
+    def _party_plan_min_statement_pages(self):
+        return self.organization_id.min_statement_pages or MIN_STATEMENT_PAGES
 
     # Implementation plan (实施方案)
 
@@ -181,11 +181,11 @@ class PartyMeeting(models.Model):
             "The team's check material is drafted under the direction of %(principal)s; each member "
             'writes their own personal outline.', principal=principal.name or self.env._('the principal'))))
         parts = '，'.join(f'{cn_numeral(index)}是{part}'
-                         for index, part in enumerate(self._party_plan_outline_sections(), start=1))
+                         for index, part in enumerate(self._party_plan_statement_sections(), start=1))
         blocks.append(blk.paragraph(self.env._(
             'A personal outline has these parts: %(parts)s. It is normally no shorter than %(pages)s '
             'pages, and the principal reviews each one before the meeting.',
-            parts=parts, pages=self._party_plan_min_outline_pages())))
+            parts=parts, pages=self._party_plan_min_statement_pages())))
         blocks.append(blk.paragraph(self.env._(
             'Problems are looked for in oneself first, the analysis goes down to subjective causes, '
             'and the measures are concrete and can be carried out.')))
@@ -286,8 +286,8 @@ class PartyMeeting(models.Model):
             details = []
             if item.speaker:
                 details.append(item.speaker)
-            if item.minutes:
-                details.append(self.env._('about %(minutes)s minutes', minutes=item.minutes))
+            if item.duration_minutes:
+                details.append(self.env._('about %(minutes)s minutes', minutes=item.duration_minutes))
             suffix = f'（{"，".join(details)}）' if details else ''
             blocks.append(blk.paragraph(f'{index}.{item.item}{suffix}'))
         return blocks
@@ -329,7 +329,7 @@ class PartyMeeting(models.Model):
         blocks.append(blk.table(
             [(self.env._('No.'), 1), (self.env._('Item'), 7), (self.env._('Speaker'), 3),
              (self.env._('Length (minutes)'), 2)],
-            [[str(index), item.item, item.speaker or '', str(item.minutes or '')]
+            [[str(index), item.item, item.speaker or '', str(item.duration_minutes or '')]
              for index, item in enumerate(self.agenda_ids, start=1)]))
         blocks.append(blk.heading(1, self.env._('Requirements')))
         blocks.append(blk.paragraph(self.env._(
@@ -681,11 +681,11 @@ class PartyMeeting(models.Model):
             'members and the heads of their units, and the representatives of their branches: %(required)s talks '
             'were required and %(done)s were held; %(principal)s heard each member\'s report on "one post, two '
             'duties".', required=required, done=required - self.missing_talk_count, principal=principal)
-        outlines = meeting.statement_ids.filtered(lambda s: s.kind == 'personal')
+        statements = meeting.statement_ids.filtered(lambda s: s.kind == 'personal')
         writing = self.env._(
             "The team's check material was drafted under the direction of %(principal)s; %(count)s members wrote "
             'their personal outlines themselves, and %(principal)s reviewed each (%(approved)s approved).',
-            principal=principal, count=len(outlines), approved=len(outlines.filtered(lambda s: s.state == 'approved')))
+            principal=principal, count=len(statements), approved=len(statements.filtered(lambda s: s.state == 'approved')))
 
         stats = self._get_criticism_stats()[self.id]
         received = [stats['mutual'].get(user.id, 0) for user in present.user_id]

@@ -52,10 +52,10 @@ class PartyMeetingOpinion(models.Model):
     @api.depends('meeting_id')
     def _compute_date(self):
         """Today, or the meeting's day when an opinion is recorded after the meeting."""
-        today = fields.Date.context_today(self)
         for opinion in self.filtered(lambda o: not o.date):
-            start = opinion.meeting_id.date_start
-            opinion.date = min(today, fields.Date.context_today(opinion, start)) if start else today
+            meeting = opinion.meeting_id
+            today = meeting.organization_id._party_today()
+            opinion.date = min(today, meeting._held_on()) if meeting.date_start else today
 
     @api.depends('content')
     def _compute_name(self):
@@ -89,7 +89,7 @@ class PartyMeetingOpinion(models.Model):
     def _check_date_before_meeting(self):
         """Opinions are collected to prepare the meeting, so before it starts."""
         for opinion in self.filtered(lambda o: o.meeting_id.date_start):
-            held_on = fields.Date.context_today(opinion, opinion.meeting_id.date_start)
+            held_on = opinion.meeting_id._held_on()
             if opinion.date > held_on:
                 raise ValidationError(self.env._(
                     'Opinion "%(opinion)s": the field "Date" (%(date)s) is after the meeting on '

@@ -7,6 +7,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext, is_html_empty, plaintext2html
 
+from .party_meeting import PREPARATION_STATES
+
 # Official layout (GB/T 9704): 22 lines of 28 characters on a page.
 LINE_CHARS = 28
 PAGE_LINES = 22
@@ -102,7 +104,7 @@ class PartyMeetingStatement(models.Model):
     estimated_pages = fields.Float(
         string='Estimated Pages', compute='_compute_estimated_pages', store=True, digits=(16, 1),
         help='Paragraphs laid out at 28 characters a line and 22 lines a page (official layout).')
-    min_pages = fields.Integer(related='organization_id.min_outline_pages', string='Minimum Pages')
+    min_pages = fields.Integer(related='organization_id.min_statement_pages', string='Minimum Pages')
     page_warning = fields.Char(string='Length Warning', compute='_compute_page_warning')
 
     # Review and versions
@@ -195,10 +197,10 @@ class PartyMeetingStatement(models.Model):
                 for problem in statement.problem_ids)
             statement.estimated_pages = round(lines / PAGE_LINES, 1)
 
-    @api.depends('estimated_pages', 'kind', 'organization_id.min_outline_pages')
+    @api.depends('estimated_pages', 'kind', 'organization_id.min_statement_pages')
     def _compute_page_warning(self):
         for statement in self:
-            minimum = statement.organization_id.min_outline_pages
+            minimum = statement.organization_id.min_statement_pages
             if statement.kind == 'personal' and minimum and statement.estimated_pages < minimum:
                 statement.page_warning = self.env._(
                     'About %(pages)s pages, fewer than the %(minimum)s pages an outline normally has '
@@ -266,7 +268,7 @@ class PartyMeetingStatement(models.Model):
             statement.can_review = (statement.reviewer_user_id == self.env.user
                                     and statement.state == 'submitted')
             statement.can_revise = (is_author and statement.state == 'approved' and statement.active
-                                    and statement.meeting_id.state in ('draft', 'preparing'))
+                                    and statement.meeting_id.state in PREPARATION_STATES)
 
     # ------------------------------------------------------------------
     # Constraints
@@ -477,7 +479,7 @@ class PartyMeetingStatement(models.Model):
 
     def _review_deadline(self):
         self.ensure_one()
-        today = fields.Date.context_today(self)
+        today = self.organization_id._party_today()
         deadline = self.meeting_id.materials_deadline
         return max(deadline, today) if deadline else today
 
@@ -505,7 +507,8 @@ class PartyMeetingStatement(models.Model):
                     '%(statement)s cannot be submitted: the field "Reviewer" is empty; name the '
                     'principal of %(organization)s first.',
                     statement=statement.display_name, organization=statement.organization_id.name))
-        self.sudo().write({'state': 'submitted', 'submitted_date': fields.Date.context_today(self)})
+        for organization, statements in self.sudo().grouped('organization_id').items():
+            statements.write({'state': 'submitted', 'submitted_date': organization._party_today()})
         for statement in self.sudo():
             statement.message_subscribe(partner_ids=statement.reviewer_user_id.partner_id.ids)
             statement.activity_feedback([ACTIVITY_WRITE])
@@ -541,7 +544,8 @@ class PartyMeetingStatement(models.Model):
         self._check_state(('submitted',), self.env._('approved'))
         self._check_reviewer()
         self._check_edit_version_from_context()   # approve the text the reviewer read, not a newer one
-        self.sudo().write({'state': 'approved', 'approved_date': fields.Date.context_today(self)})
+        for organization, statements in self.sudo().grouped('organization_id').items():
+            statements.write({'state': 'approved', 'approved_date': organization._party_today()})
         for statement in self.sudo():
             statement.activity_feedback([ACTIVITY_REVIEW])
         return True
@@ -589,7 +593,7 @@ class PartyMeetingStatement(models.Model):
         if not self.active:
             raise UserError(self.env._(
                 '%(statement)s is an earlier version; revise the current one.', statement=self.display_name))
-        if self.meeting_id.state not in ('draft', 'preparing'):
+        if self.meeting_id.state not in PREPARATION_STATES:
             raise UserError(self.env._(
                 '%(statement)s: the meeting "%(meeting)s" is already held; the approved text stays as it is.',
                 statement=self.display_name, meeting=self.meeting_id.name))

@@ -1,8 +1,7 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-# States in which the lists can be sent: the meeting was held.
-LISTS_STATES = ('held', 'rectifying', 'done')
+from .party_meeting import HELD_STATES
 
 
 class PartyMeeting(models.Model):
@@ -30,7 +29,7 @@ class PartyMeeting(models.Model):
     @api.constrains('lists_sent_date', 'date_start')
     def _check_lists_sent_after_meeting(self):
         for meeting in self.filtered(lambda m: m.lists_sent_date and m.date_start):
-            held_on = fields.Date.context_today(meeting, meeting.date_start)
+            held_on = meeting._held_on()
             if meeting.lists_sent_date < held_on:
                 raise ValidationError(self.env._(
                     'Meeting "%(meeting)s": the field "Lists Sent On" (%(date)s) is before the meeting on '
@@ -51,7 +50,8 @@ class PartyMeeting(models.Model):
     def action_send_lists(self):
         """Record that the collecting unit sent the problem and rectification lists to the
         recipient — reference plan: collected by 人事督查科, sent to 县委组织部组织科."""
-        self._check_state(LISTS_STATES, self.env._('sent upward with its lists'))
+        # The lists are sent once the meeting was held.
+        self._check_state(HELD_STATES, self.env._('sent upward with its lists'))
         for meeting in self:
             organization = meeting.organization_id
             for field_name in ('list_collector', 'list_recipient'):
@@ -65,7 +65,7 @@ class PartyMeeting(models.Model):
                 raise UserError(self.env._(
                     'Meeting "%(meeting)s": the field "Rectifications" is empty; there is no list to send.',
                     meeting=meeting.name))
-            meeting.lists_sent_date = fields.Date.context_today(meeting)
+            meeting.lists_sent_date = organization._party_today()
             meeting.message_post(body=self.env._(
                 'Problem and rectification lists collected by %(collector)s and sent to %(recipient)s.',
                 collector=organization.list_collector, recipient=organization.list_recipient))

@@ -16,7 +16,8 @@ class PartyMeetingStudy(models.Model):
         'party.meeting', string='Meeting', required=True, index=True, ondelete='cascade')
     organization_id = fields.Many2one(related='meeting_id.organization_id', store=True, index=True)
     company_id = fields.Many2one(related='meeting_id.company_id', store=True, index=True)
-    date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
+    date = fields.Date(
+        required=True, default=lambda self: self.env['party.organization']._party_today(), tracking=True)
     form = fields.Selection(
         [
             ('central_group', 'Central Group Study'),
@@ -48,7 +49,7 @@ class PartyMeetingStudy(models.Model):
     def _check_date_before_meeting(self):
         """Study prepares the meeting, so it happens before the meeting starts."""
         for study in self.filtered(lambda s: s.meeting_id.date_start):
-            held_on = fields.Date.context_today(study, study.meeting_id.date_start)
+            held_on = study.meeting_id._held_on()
             if study.date > held_on:
                 raise ValidationError(self.env._(
                     'Study session "%(study)s": the field "Date" (%(date)s) is after the meeting on '

@@ -143,7 +143,7 @@ class PartyMeetingTalk(models.Model):
     def _check_date_before_meeting(self):
         """Talks prepare the meeting, so they happen before it starts."""
         for talk in self.filtered(lambda t: t.date and t.meeting_id.date_start):
-            held_on = fields.Date.context_today(talk, talk.meeting_id.date_start)
+            held_on = talk.meeting_id._held_on()
             if talk.date > held_on:
                 raise ValidationError(self.env._(
                     'Talk "%(talk)s": the field "Date" (%(date)s) is after the meeting on %(meeting_date)s.',

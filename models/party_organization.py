@@ -1,6 +1,11 @@
+import datetime
+
+import pytz
+
 from odoo import api, fields, models
 from odoo.addons.base.models.res_partner import _lang_get, _tz_get
 from odoo.exceptions import UserError, ValidationError
+from odoo.fields import Domain
 
 # The documents speak the organisation's language and keep its time (reference case: a county
 # bureau in China), whoever prints them.
@@ -47,6 +52,10 @@ class PartyOrganization(models.Model):
         'res.users', 'party_organization_clerk_rel', 'organization_id', 'user_id',
         string='Clerks and Recorders', tracking=True,
         help='Staff who prepare the meeting, record talks and compile minutes.')
+    team_and_clerk_user_ids = fields.Many2many(
+        'res.users', 'party_organization_team_and_clerk_rel', 'organization_id', 'user_id',
+        string='Team Members and Clerks', compute='_compute_team_and_clerk_user_ids', store=True,
+        help='The organization\'s own people, who work on its records; read by the access rules.')
     observer_user_ids = fields.Many2many(
         'res.users', 'party_organization_observer_rel', 'organization_id', 'user_id',
         string='Upper-level Observers', tracking=True,
@@ -71,7 +80,7 @@ class PartyOrganization(models.Model):
     fix_at_once_days = fields.Integer(
         string='Fix-at-once Days', default=30,
         help='A fix-at-once item is due within this many days of the meeting.')
-    min_outline_pages = fields.Integer(
+    min_statement_pages = fields.Integer(
         string='Minimum Outline Pages', default=6,
         help='A personal outline below this many pages (22 lines of 28 characters) shows a warning.')
     statement_template_id = fields.Many2one(
@@ -113,8 +122,8 @@ class PartyOrganization(models.Model):
         'CHECK(plan_lead_days >= 0 AND report_days > 0 AND min_criticisms >= 0 '
         'AND fix_at_once_days > 0)',
         'Organization settings must be positive numbers.')
-    _min_outline_pages_positive = models.Constraint(
-        'CHECK(min_outline_pages >= 0)', 'The minimum number of outline pages cannot be negative.')
+    _min_statement_pages_positive = models.Constraint(
+        'CHECK(min_statement_pages >= 0)', 'The minimum number of outline pages cannot be negative.')
 
     @api.model
     def _default_lang(self):
@@ -129,12 +138,65 @@ class PartyOrganization(models.Model):
                 return lang
         return self.env.lang or 'en_US'
 
-    def _party_tz(self):
-        return self[:1].tz or DEFAULT_TZ
+    # The clock: every day the addon counts (constraints, deadlines, readiness, crons, filters,
+    # documents) is a day of the organisation's calendar, worked out here.
+
+    def _party_tz_name(self, reader=True):
+        """The time zone of the organisation's days: the reader's own (context, then user) when
+        `reader`, else the organisation's, else Asia/Shanghai (the addon serves Chinese Party
+        organisations). Documents pass reader=False: they read the same whoever prints them."""
+        return (reader and self._party_reader_tz_name()) or self[:1].tz or DEFAULT_TZ
+
+    def _party_reader_tz_name(self):
+        """The reader's own time zone (context, then user), when it is a known one."""
+        tz_name = self.env.context.get('tz') or self.env.user.tz
+        return tz_name if tz_name in pytz.all_timezones_set else False
+
+    def _party_local_datetime(self, value, reader=True):
+        """A UTC datetime (naive, as stored) as the naive local datetime of the organisation."""
+        if not value:
+            return value
+        tz = pytz.timezone(self._party_tz_name(reader=reader))
+        return pytz.utc.localize(value).astimezone(tz).replace(tzinfo=None)
+
+    def _party_local_date(self, value, reader=True):
+        """The organisation's day of a UTC datetime, e.g. the day a meeting is held."""
+        return value and self._party_local_datetime(value, reader=reader).date()
+
+    def _party_today(self, reader=True):
+        return self._party_local_date(fields.Datetime.now(), reader=reader)
+
+    @api.model
+    def _party_zones(self):
+        """{time zone or False: organisation ids}, to count each organisation's today in a
+        domain; empty when the reader's own zone decides for all of them."""
+        if self._party_reader_tz_name():
+            return {}
+        # Read as superuser: only the zones, to group the organisations by their day.
+        Organization = self.sudo().with_context(active_test=False)
+        return {tz_name: organizations.ids
+                for tz_name, organizations in Organization._read_group([], ['tz'], ['id:recordset'])}
+
+    @api.model
+    def _party_today_domain(self, field_name, operator, days=0, organization_path='organization_id', zones=None):
+        """`field_name <operator> today + days` where today is each record's organisation's: one
+        clause per day when organisations in other time zones are on another day. `zones` is
+        _party_zones(), when several domains are built at once."""
+        delta = datetime.timedelta(days=days)
+        organization_ids_by_day = {}
+        for tz_name, ids in (self._party_zones() if zones is None else zones).items():
+            day = self.new({'tz': tz_name})._party_today() + delta
+            organization_ids_by_day.setdefault(day, []).extend(ids)
+        if len(organization_ids_by_day) <= 1:
+            return Domain(field_name, operator, next(iter(organization_ids_by_day), self._party_today() + delta))
+        return Domain.OR(
+            Domain(organization_path, 'in', ids) & Domain(field_name, operator, day)
+            for day, ids in organization_ids_by_day.items())
 
     def _party_env(self):
         """The environment a document of this organisation is composed and printed in."""
-        return self.env(context=dict(self.env.context, lang=self._party_lang(), tz=self._party_tz()))
+        return self.env(context=dict(
+            self.env.context, lang=self._party_lang(), tz=self._party_tz_name(reader=False)))
 
     @api.model
     def _party_install_language(self):
@@ -154,6 +216,13 @@ class PartyOrganization(models.Model):
     def _compute_member_user_ids(self):
         for organization in self:
             organization.member_user_ids = organization.member_ids.user_id
+
+    @api.depends('member_ids.user_id', 'clerk_user_ids')
+    def _compute_team_and_clerk_user_ids(self):
+        for organization in self:
+            # Archived users stay: the rules never looked at whether a member or clerk is active.
+            clerks = organization.with_context(active_test=False).clerk_user_ids
+            organization.team_and_clerk_user_ids = organization.member_ids.user_id | clerks
 
     @api.depends('member_ids.is_principal', 'member_ids.user_id')
     def _compute_principal_user_id(self):
@@ -210,14 +279,14 @@ class PartyOrganization(models.Model):
                     'one team member (now %(count)s).',
                     organization=organization.display_name, count=len(principals)))
 
-    @api.constrains('min_outline_pages')
-    def _check_min_outline_pages(self):
+    @api.constrains('min_statement_pages')
+    def _check_min_statement_pages(self):
         for organization in self:
-            if organization.min_outline_pages < 0:
+            if organization.min_statement_pages < 0:
                 raise ValidationError(self.env._(
                     'Organization "%(organization)s": the field "%(field)s" cannot be negative.',
                     organization=organization.name,
-                    field=self._fields['min_outline_pages'].get_description(self.env)['string']))
+                    field=self._fields['min_statement_pages'].get_description(self.env)['string']))
 
     @api.constrains('plan_lead_days', 'report_days', 'min_criticisms', 'fix_at_once_days')
     def _check_settings(self):

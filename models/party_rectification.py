@@ -168,18 +168,17 @@ class PartyRectification(models.Model):
         self.ensure_one()
         return bool(self.deadline and self.deadline < day and self.state in OPEN_STATES)
 
-    @api.depends('deadline', 'state')
-    @api.depends_context('tz')
+    @api.depends('deadline', 'state', 'organization_id.tz')
+    @api.depends_context('tz', 'uid')
     def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
         for item in self:
-            item.is_overdue = item._is_overdue_on(today)
+            item.is_overdue = item._is_overdue_on(item.organization_id._party_today())
 
     def _search_is_overdue(self, operator, value):
         # Built on the stored, indexed (state, deadline) pair so the filter stays cheap at scale.
         if operator != 'in':
             return NotImplemented
-        return Domain('deadline', '<', fields.Date.context_today(self)) & Domain('state', 'in', OPEN_STATES)
+        return self.env['party.organization']._party_today_domain('deadline', '<') & Domain('state', 'in', OPEN_STATES)
 
     @api.depends_context('uid')
     @api.depends('organization_id.principal_user_id')
@@ -188,8 +187,8 @@ class PartyRectification(models.Model):
         for item in self:
             item.can_verify = is_manager or item.organization_id.principal_user_id == self.env.user
 
-    @api.depends('deadline', 'meeting_id.date_start', 'create_date')
-    @api.depends_context('tz')
+    @api.depends('deadline', 'meeting_id.date_start', 'create_date', 'organization_id.tz')
+    @api.depends_context('tz', 'uid')
     def _compute_is_long(self):
         for item in self:
             start = item._get_start_date()
@@ -208,7 +207,7 @@ class PartyRectification(models.Model):
         """The day the item's clock starts: its meeting's day, else when it was entered."""
         self.ensure_one()
         start = self.meeting_id.date_start or self.create_date or fields.Datetime.now()
-        return fields.Date.context_today(self, start)
+        return self.organization_id._party_local_date(start)
 
     @api.constrains('mode', 'deadline', 'meeting_id')
     def _check_fix_at_once_deadline(self):
@@ -386,7 +385,8 @@ class PartyRectification(models.Model):
         self._check_state(OPEN_STATES, self.env._('marked done'))
         self._check_can_start()
         self._check_can_finish()
-        self.write({'state': 'done', 'date_done': fields.Date.context_today(self)})
+        for organization, items in self.grouped('organization_id').items():
+            items.write({'state': 'done', 'date_done': organization._party_today()})
         return True
 
     def action_verify(self):
@@ -394,11 +394,12 @@ class PartyRectification(models.Model):
         self._check_verifier()
         self._check_edit_version_from_context()   # verify the evidence the principal saw
         # The verifier may not be allowed to write someone else's personal item.
-        self.sudo().write({
-            'state': 'verified',
-            'verified_by_id': self.env.user.id,
-            'date_verified': fields.Date.context_today(self),
-        })
+        for organization, items in self.sudo().grouped('organization_id').items():
+            items.write({
+                'state': 'verified',
+                'verified_by_id': self.env.user.id,
+                'date_verified': organization._party_today(),
+            })
         return True
 
     def action_reopen(self):
@@ -447,17 +448,18 @@ class PartyRectification(models.Model):
         """Flag overdue items and remind: the owner 7 days before the deadline and the day after
         it, the principal for each overdue item — our product choice. Processed in
         batches; each batch is committed so a long run can resume."""
-        today = fields.Date.context_today(self)
+        Organization = self.env['party.organization']
+        zones = Organization._party_zones()
         soon = (
             Domain('state', 'in', OPEN_STATES)
             & Domain('reminded_before_deadline', '=', False)
-            & Domain('deadline', '>=', today)
-            & Domain('deadline', '<=', today + timedelta(days=REMIND_DAYS_BEFORE))
+            & Organization._party_today_domain('deadline', '>=', zones=zones)
+            & Organization._party_today_domain('deadline', '<=', days=REMIND_DAYS_BEFORE, zones=zones)
         )
         late = (
             Domain('state', 'in', OPEN_STATES)
             & Domain('overdue_flagged', '=', False)
-            & Domain('deadline', '<', today)
+            & Organization._party_today_domain('deadline', '<', zones=zones)
         )
         for domain, method in ((soon, '_remind_before_deadline'), (late, '_flag_overdue')):
             while True:
@@ -479,9 +481,9 @@ class PartyRectification(models.Model):
         self.write({'reminded_before_deadline': True})
 
     def _flag_overdue(self):
-        today = fields.Date.context_today(self)
         todo = []
         for item in self:
+            today = item.organization_id._party_today()
             summary = self.env._('Rectification overdue since %(deadline)s', deadline=item._party_cn_date(item.deadline))
             # The owner hears the day after the deadline (or at the first check after it).
             for user in item.responsible_user_id | item.organization_id.principal_user_id:

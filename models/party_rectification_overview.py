@@ -1,5 +1,7 @@
 from odoo import fields, models, tools
 
+from .party_organization import DEFAULT_TZ
+
 
 class PartyRectificationOverview(models.Model):
     """Per organization, how its ledger stands: one grouped query over the items, so the
@@ -29,6 +31,8 @@ class PartyRectificationOverview(models.Model):
         help='Items finished by their deadline, out of the finished items.')
 
     def init(self):
+        # Overdue counts by the organisation's today: the policy of party.organization._party_today
+        # minus the reader's own time zone, which a view shared by every reader cannot know.
         tools.drop_view_if_exists(self.env.cr, self._table)
         self.env.cr.execute(f"""
             CREATE OR REPLACE VIEW {self._table} AS (
@@ -42,7 +46,8 @@ class PartyRectificationOverview(models.Model):
                     COUNT(r.id) FILTER (WHERE r.state = 'verified') AS verified_count,
                     COUNT(r.id) FILTER (WHERE r.state = 'carried') AS carried_count,
                     COUNT(r.id) FILTER (
-                        WHERE r.state IN ('open', 'in_progress') AND r.deadline < CURRENT_DATE
+                        WHERE r.state IN ('open', 'in_progress')
+                          AND r.deadline < (now() AT TIME ZONE COALESCE(org.tz, %s))::date
                     ) AS overdue_count,
                     COUNT(r.id) FILTER (
                         WHERE r.state IN ('open', 'in_progress') AND r.is_repeated
@@ -63,4 +68,4 @@ class PartyRectificationOverview(models.Model):
                 WHERE org.active
                 GROUP BY org.id, org.company_id
             )
-        """)
+        """, [DEFAULT_TZ])

@@ -39,3 +39,4 @@ from . import test_document_language
 from . import test_hostile_input
 from . import test_office_suite
 from . import test_official_layout
+from . import test_clock

@@ -124,8 +124,8 @@ class DocumentCase(DocumentReaders, PartyCase):
             'special_reason': 'The county ordered the Party-history study meetings.',
             'agenda_ids': [
                 (5, 0, 0),
-                (0, 0, {'sequence': 1, 'item': 'Report on last year\'s rectification', 'speaker': 'Zhao Dongping', 'minutes': 15}),
-                (0, 0, {'sequence': 2, 'item': 'Self-criticism and criticism', 'speaker': 'All members', 'minutes': 150}),
+                (0, 0, {'sequence': 1, 'item': 'Report on last year\'s rectification', 'speaker': 'Zhao Dongping', 'duration_minutes': 15}),
+                (0, 0, {'sequence': 2, 'item': 'Self-criticism and criticism', 'speaker': 'All members', 'duration_minutes': 150}),
             ],
             'attendee_ids': [
                 (0, 0, {'role': 'guide', 'partner_id': cls.guide.id, 'position': 'Organization Department', 'sequence': 100}),

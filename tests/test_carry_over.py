@@ -119,7 +119,7 @@ class TestCarryOver(PartyCase):
         self.assertEqual(late_item.state, 'carried')
         self.assertEqual(len(meeting.carried_item_ids), 3)
         meeting.state = 'held'
-        with self.assertRaisesRegex(UserError, 'only while the meeting is being prepared'):
+        with self.assertRaisesRegex(UserError, 'cannot be given the unfinished rectifications of earlier meetings while it is Held'):
             meeting.action_carry_over()
 
     def test_new_meeting_agenda_opens_with_reports(self):

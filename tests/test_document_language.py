@@ -19,7 +19,7 @@ class TestDocumentLanguage(HeldMeetingCase):
         part_three = self.env.ref('party_democratic_life.party_statement_template_section_matters')
         self.assertEqual(part_three.with_context(lang='zh_CN').name, '个人重大事项和有关问题说明')
         new = self.env['party.organization'].create({'name': 'New Group'})
-        self.assertEqual((new.lang, new._party_tz()), ('zh_CN', 'Asia/Shanghai'), 'the defaults of a new organisation')
+        self.assertEqual((new.lang, new._party_tz_name(reader=False)), ('zh_CN', 'Asia/Shanghai'), 'the defaults of a new organisation')
 
     def test_composed_in_the_organisations_language(self):
         self.assertEqual(self.wu.lang, 'en_US')

@@ -1,5 +1,5 @@
 from odoo.exceptions import ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, new_test_user, tagged
 
 from .common import PartyCase
 
@@ -60,3 +60,26 @@ class TestOrganization(PartyCase):
         organization = form.record
         self.assertEqual(organization.principal_user_id, self.qian)
         self.assertEqual(organization.meeting_count, 0)
+
+    def test_team_and_clerks_follow_the_team_and_the_clerks(self):
+        """The field the access rules read follows the team lines and the clerks, archived users too."""
+        organization = self.organization
+        self.assertEqual(organization.team_and_clerk_user_ids, self.members | self.wu)
+        new_clerk = new_test_user(self.env, login='t_new_clerk', name='New Clerk',
+                                  groups='base.group_user,party_democratic_life.group_party_clerk')
+        organization.clerk_user_ids = [(4, new_clerk.id)]
+        self.assertIn(new_clerk, organization.team_and_clerk_user_ids)
+        self.assertTrue(self.meeting.with_user(new_clerk).has_access('read'),
+                        'a clerk added later reads the meetings at once')
+        organization.member_ids.filtered(lambda m: m.user_id == self.zhou).unlink()
+        self.assertNotIn(self.zhou, organization.team_and_clerk_user_ids)
+        self.assertFalse(self.meeting.with_user(self.zhou).has_access('read'), 'a member who left reads no more')
+        # A clerk archived while the team changes stays: the rules' ('clerk_user_ids', 'in', uid) never
+        # looked at whether the user is active.
+        self.wu.action_archive()
+        self.env.invalidate_all()
+        organization.member_ids.filtered(lambda m: m.user_id == self.li).user_id = self.outsider
+        team_and_clerks = organization.with_context(active_test=False).team_and_clerk_user_ids
+        self.assertIn(self.outsider, team_and_clerks)
+        self.assertNotIn(self.li, team_and_clerks)
+        self.assertIn(self.wu, team_and_clerks)

@@ -257,7 +257,7 @@ class TestStatement(PartyCase):
         self.outline[self.sun].section_ids[0].with_user(self.sun).content = long_text
         self.assertGreaterEqual(self.outline[self.sun].estimated_pages, 6)
         self.assertFalse(self.outline[self.sun].page_warning)
-        self.organization.min_outline_pages = 0
+        self.organization.min_statement_pages = 0
         self.assertFalse(self.outline[self.qian].page_warning)
 
     def test_personal_matters_part_is_always_written(self):

@@ -78,8 +78,9 @@ class TestClock(PartyCase):
 
     def test_paper_shows_the_same_day(self):
         meeting = self.early_meeting()
-        meeting.action_compose_minutes()
-        self.assertIn('2022年1月21日6时', meeting.minutes)
+        printed = self.env['ir.actions.report']._render_qweb_html(
+            'party_democratic_life.action_report_party_meeting_minutes', meeting.ids)[0].decode()
+        self.assertIn('2022年1月21日6时', printed)
         self.assertEqual(meeting._party_cn_date(meeting.date_start), '2022年1月21日')
 
     def test_item_overdue_by_the_organisation_day(self):

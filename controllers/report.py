@@ -30,7 +30,7 @@ class PartyReportController(ReportController):
             context.update(json.loads(data['context']))
         # Plain ids only, as Odoo's own routes read them; access is checked before rendering.
         ids = [int(i) for i in (docids or '').split(',') if i.isdigit()]
-        content, _format = request.env['ir.actions.report'].with_context(context)._render(reportname, ids)
+        content, _format = request.env['ir.actions.report'].with_context(**context)._render(reportname, ids)
         return request.make_response(content, headers=[
             ('Content-Type', OFFICE_FORMATS[converter]),
             ('Content-Length', len(content)),

@@ -64,8 +64,7 @@ class DocumentReaders:
         """(file name, mimetype, content) of a .docx or .xlsx document of `records`, rendered as
         their user by the Print menu's report, named as the download names it."""
         report = self.document_report(records._name, kind, file_format)
-        content, rendered_format = self.env['ir.actions.report'].with_user(records.env.user).with_context(
-            records.env.context)._render(report, records.ids)
+        content, rendered_format = self.env['ir.actions.report'].with_env(records.env)._render(report, records.ids)
         self.assertEqual(rendered_format, file_format)
         filename = f'{records._party_document_title(report.report_file)}.{file_format}'
         return filename, MIMETYPES[file_format], content

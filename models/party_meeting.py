@@ -22,12 +22,14 @@ class PartyMeeting(models.Model):
     _inherit = ['mail.thread', 'mail.activity.mixin', 'party.edit.version.mixin']
     _order = 'date_start desc, id desc'
 
-    name = fields.Char(required=True, tracking=True)
+    name = fields.Char(required=True, tracking=True, default=lambda self: self._party_default_name('annual', self._fields[
+        'year'].default(self)))
     reference = fields.Char(readonly=True, copy=False, index=True, default='/')
     # No check_company: the meeting's company is its organization's, and on a new meeting the
     # empty company would restrict the choice to organizations without a company, i.e. none.
     organization_id = fields.Many2one(
         'party.organization', string='Organization', required=True, index=True,
+        default=lambda self: self._party_default_organization(),
         tracking=True, ondelete='restrict')
     company_id = fields.Many2one(
         'res.company', related='organization_id.company_id', store=True, index=True)
@@ -758,6 +760,35 @@ class PartyMeeting(models.Model):
     def _onchange_organization_id(self):
         if self.organization_id and not self.attendee_ids.filtered(lambda a: a.role == 'member'):
             self.attendee_ids = self._default_attendee_commands()
+        if self.organization_id and not self.recorder_user_id:
+            # the organisation's first clerk keeps the record, as the plan's recorder does
+            self.recorder_user_id = self.organization_id.clerk_user_ids[:1]
+
+    @api.model
+    def _party_default_organization(self):
+        """The organisation of whoever creates the meeting, when they work for exactly one."""
+        organizations = self.env['party.organization'].search([('team_and_clerk_user_ids', 'in', self.env.uid)], limit=2)
+        return organizations if len(organizations) == 1 else organizations.browse()
+
+    def _party_default_name(self, meeting_type, year):
+        """The name a new meeting gets from its year and kind, e.g. 2026年度民主生活会."""
+        names = {
+            'annual': self.env._('%(year)s Annual Democratic Life Meeting', year=year),
+            'special': self.env._('%(year)s Special Democratic Life Meeting', year=year),
+            'organizational': self.env._('%(year)s Organizational Life Meeting', year=year),
+        }
+        return names.get(meeting_type, names['annual'])
+
+    @api.onchange('meeting_type', 'year')
+    def _onchange_default_name(self):
+        """A name that is still a default one follows the kind and the year; a typed one stays."""
+        if self._origin.id or not self.year:
+            return
+        kinds = [kind for kind, _label in self._fields['meeting_type']._description_selection(self.env)]
+        defaults = {self._party_default_name(kind, year) for kind in kinds
+                    for year in range(self.year - 10, self.year + 11)}
+        if not self.name or self.name in defaults:
+            self.name = self._party_default_name(self.meeting_type, self.year)
 
     def _default_attendee_commands(self):
         """A new meeting lists the whole team, present by default; attendance is compulsory."""

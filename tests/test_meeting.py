@@ -17,6 +17,29 @@ class TestMeeting(PartyCase):
         self.assertEqual(self.meeting.host_user_id, self.zhao, 'the principal hosts by default')
         self.assertTrue(self.meeting.reference.startswith('MZSHH-'))
 
+    @freeze_time('2026-12-01 04:00:00')
+    def test_new_meeting_starts_from_its_creators_organization(self):
+        """The principal, on the team of one organisation only, opens a new meeting: it is his
+        organisation's, hosted by him, recorded by its clerk, named from the year and the kind."""
+        form = Form(self.env['party.meeting'].with_user(self.zhao))
+        self.assertEqual(form.organization_id, self.organization)
+        self.assertEqual(form.host_user_id, self.zhao)
+        self.assertEqual(form.recorder_user_id, self.wu)
+        self.assertEqual((form.year, form.name), (2026, '2026 Annual Democratic Life Meeting'))
+        form.meeting_type = 'special'
+        self.assertEqual(form.name, '2026 Special Democratic Life Meeting')
+        form.year = 2025
+        self.assertEqual(form.name, '2025 Special Democratic Life Meeting', 'a default name follows the year')
+        form.name = 'Meeting on the inspection findings'
+        form.year = 2026
+        self.assertEqual(form.name, 'Meeting on the inspection findings', 'a typed name stays')
+        form.special_reason = 'Inspection findings'
+        form.theme = 'Rectify what the inspection found'
+        meeting = form.save()
+        self.assertEqual(meeting.attendee_ids.user_id, self.members)
+        # a manager works for no organisation in particular: he chooses it
+        self.assertFalse(Form(self.env['party.meeting'].with_user(self.wang)).organization_id)
+
     def test_form_fills_participants_from_organization(self):
         with Form(self.env['party.meeting']) as form:
             form.name = 'Annual 2024'

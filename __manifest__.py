@@ -1,6 +1,6 @@
 {
     'name': 'Democratic Life Meetings',
-    'version': '19.0.1.0.1',
+    'version': '19.0.1.0.2',
     'category': 'Productivity',
     'summary': 'Prepare, hold, record, report and follow up the Party group democratic life meeting (民主生活会)',
     'description': """
@@ -25,7 +25,9 @@ ledger that follows every problem to verification and into the next meeting.
         'data/mail_template_data.xml',
         'data/party_meeting_document_templates.xml',
         'data/party_statement_template_data.xml',
+        'views/party_upper_body_views.xml',
         'views/party_organization_views.xml',
+        'views/party_review_round_views.xml',
         'views/party_organization_unit_views.xml',
         'views/party_organization_representative_views.xml',
         'views/party_meeting_templates.xml',
@@ -43,6 +45,7 @@ ledger that follows every problem to verification and into the next meeting.
         'views/party_meeting_disclosure_views.xml',
         'wizards/party_meeting_readiness_waive_views.xml',
         'wizards/party_meeting_statement_return_views.xml',
+        'wizards/party_meeting_plan_return_views.xml',
         'views/party_democratic_life_menus.xml',
         'reports/party_document_reports.xml',
         'reports/party_document_templates.xml',

@@ -370,7 +370,8 @@ def prepare(setup, db):
         created = env['res.users'].with_context(no_reset_password=True).create(new_users)
         for index, organization in enumerate(organizations):
             clerk, observer = created[2 * index], created[2 * index + 1]
-            organization.write({'clerk_user_ids': [(4, clerk.id)], 'observer_user_ids': [(4, observer.id)]})
+            organization.write({'clerk_user_ids': [(4, clerk.id)], 'upper_body_ids': [(0, 0, {
+                'name': f'Guide group {index}', 'kind': 'guide_group', 'user_ids': [(6, 0, observer.ids)]})]})
         users = env['res.users'].search([('login', '=like', 'bench\\_%')]) | created
         # One password hash for all: hashing it per user would take minutes of CPU.
         users[:1].write({'password': PASSWORD})

@@ -1,4 +1,5 @@
 from . import party_edit_version_mixin
+from . import party_upper_body
 from . import party_organization
 from . import party_organization_member
 from . import party_organization_unit
@@ -34,3 +35,5 @@ from . import party_meeting_disclosure
 from . import party_meeting_statement_explanation
 from . import party_rectification_mechanism
 from . import party_input_check
+from . import party_review_round
+from . import party_meeting_review

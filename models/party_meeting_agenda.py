@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PartyMeetingAgenda(models.Model):
@@ -16,3 +16,24 @@ class PartyMeetingAgenda(models.Model):
 
     _duration_minutes_positive = models.Constraint(
         'CHECK(duration_minutes >= 0)', 'The planned length of an agenda item cannot be negative.')
+
+    # A line of the plan: locked with it while the upper level reviews or has approved it.
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        if not self.env.su:
+            records.meeting_id._check_plan_editable('agenda_ids')
+        return records
+
+    def write(self, vals):
+        if not self.env.su:
+            self.meeting_id._check_plan_editable('agenda_ids')
+        result = super().write(vals)
+        if not self.env.su and 'meeting_id' in vals:
+            self.meeting_id._check_plan_editable('agenda_ids')
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_plan_locked(self):
+        if not self.env.su:
+            self.meeting_id._check_plan_editable('agenda_ids')

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class PartyMeetingFocus(models.Model):
@@ -12,3 +12,24 @@ class PartyMeetingFocus(models.Model):
     sequence = fields.Integer(default=10)
     title = fields.Char(required=True, translate=False)
     description = fields.Text()
+
+    # A line of the plan: locked with it while the upper level reviews or has approved it.
+    @api.model_create_multi
+    def create(self, vals_list):
+        records = super().create(vals_list)
+        if not self.env.su:
+            records.meeting_id._check_plan_editable('focus_ids')
+        return records
+
+    def write(self, vals):
+        if not self.env.su:
+            self.meeting_id._check_plan_editable('focus_ids')
+        result = super().write(vals)
+        if not self.env.su and 'meeting_id' in vals:
+            self.meeting_id._check_plan_editable('focus_ids')
+        return result
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_plan_locked(self):
+        if not self.env.su:
+            self.meeting_id._check_plan_editable('focus_ids')

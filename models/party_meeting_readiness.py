@@ -14,7 +14,10 @@ READINESS_CHECKS = [
     ('team_material', 'Team Check Material Approved', '_missing_team_material'),
     ('guide', 'Upper-level Guides', '_missing_guide'),
     ('plan_sent', 'Plan Sent to the Upper Level', '_missing_plan_sent'),
+    ('consent', 'Consent to Hold', '_missing_consent'),
 ]
+# Checks that only the upper level may waive: its own decisions.
+UPPER_LEVEL_CHECKS = ('consent',)
 # Fields that change only through waiving and withdrawing a waiver.
 WAIVER_FIELDS = frozenset({'meeting_id', 'code', 'waived', 'waive_reason', 'waived_by_id', 'waived_date'})
 
@@ -67,7 +70,8 @@ class PartyMeetingReadiness(models.Model):
         'meeting_id.organization_id.member_ids.duty_area', 'meeting_id.organization_id.member_ids.branch',
         'meeting_id.organization_id.member_ids.is_principal', 'meeting_id.organization_id.unit_ids',
         'meeting_id.organization_id.unit_ids.member_user_id', 'meeting_id.organization_id.representative_ids',
-        'meeting_id.organization_id.representative_ids.branch', 'meeting_id.organization_id.tz')
+        'meeting_id.organization_id.representative_ids.branch', 'meeting_id.organization_id.tz',
+        'meeting_id.plan_state', 'meeting_id.consent_date')
     @api.depends_context('tz', 'uid')
     def _compute_state(self):
         reports = {meeting: self._get_missing_by_check(meeting) for meeting in self.meeting_id}
@@ -151,12 +155,25 @@ class PartyMeetingReadiness(models.Model):
             'The plan was sent %(days)s days before the meeting; %(organization)s requires at '
             'least %(lead)s.', days=days, organization=organization.name, lead=lead_days)]
 
-    @api.depends('meeting_id.organization_id.principal_user_id')
+    @api.model
+    def _missing_consent(self, meeting):
+        """The upper level agreed that the meeting may be held (同意召开)."""
+        if meeting.consent_date:
+            return []
+        return meeting._get_consent_missing() + [
+            self.env._('The upper level has not given consent to hold the meeting.')]
+
+    @api.depends('code', 'meeting_id.organization_id.principal_user_id',
+                 'meeting_id.organization_id.upper_body_ids.user_ids')
     @api.depends_context('uid')
     def _compute_can_waive(self):
         is_manager = self.env.user.has_group('party_democratic_life.group_party_manager')
         for line in self:
-            line.can_waive = is_manager or line.meeting_id.organization_id.principal_user_id == self.env.user
+            organization = line.meeting_id.organization_id
+            if line.code in UPPER_LEVEL_CHECKS:
+                line.can_waive = self.env.user in organization._upper_reviewers()
+            else:
+                line.can_waive = is_manager or organization.principal_user_id == self.env.user
 
     def write(self, vals):
         if not self.env.su and WAIVER_FIELDS & set(vals):
@@ -166,8 +183,15 @@ class PartyMeetingReadiness(models.Model):
         return super().write(vals)
 
     def _check_can_waive(self):
-        """Only the principal, or a manager, waives a readiness check — practice."""
+        """Only the principal, or a manager, waives a readiness check — practice; the upper
+        level's own decisions (consent to hold) only a reviewer of a supervising body."""
         for line in self:
+            if not (self.env.su or line.can_waive) and line.code in UPPER_LEVEL_CHECKS:
+                raise UserError(self.env._(
+                    'Readiness check "%(check)s" of meeting "%(meeting)s": only a reviewer of a body that '
+                    'supervises %(organization)s can waive it or withdraw a waiver.',
+                    check=line.name, meeting=line.meeting_id.name,
+                    organization=line.meeting_id.organization_id.name))
             if not (self.env.su or line.can_waive):
                 raise UserError(self.env._(
                     'Readiness check "%(check)s" of meeting "%(meeting)s": only the principal of '

@@ -19,10 +19,11 @@ CONTENT_FIELDS = frozenset({
 # What changes only through the review actions (submit, approve, return, revise).
 REVIEW_FIELDS = frozenset({
     'state', 'reviewer_user_id', 'version', 'previous_version_id', 'active',
-    'submitted_date', 'approved_date', 'review_comment',
+    'submitted_date', 'approved_date', 'review_comment', 'sent_up',
 })
 ACTIVITY_WRITE = 'party_democratic_life.mail_activity_type_statement_write'
 ACTIVITY_REVIEW = 'party_democratic_life.mail_activity_type_statement_review'
+ACTIVITY_UPPER_REVIEW = 'party_democratic_life.mail_activity_type_upper_review'
 
 
 def _text_lines(text):
@@ -68,18 +69,23 @@ class PartyMeetingStatement(models.Model):
     reviewer_user_id = fields.Many2one(
         'res.users', string='Reviewer', compute='_compute_reviewer_user_id', store=True,
         index=True, tracking=True, ondelete='restrict',
-        help='The principal reviews each member\'s outline; the principal\'s own outline and the '
-             'team\'s material are reviewed by a guide named on the meeting, else by the '
-             'organization\'s upper reviewer, else by the principal.')
+        help='The principal reviews first each outline and the team\'s material written by others; the '
+             'reviewers of the supervising bodies then review them, and the principal\'s own outline '
+             'goes to them directly.')
     sequence = fields.Integer(compute='_compute_sequence', store=True)
     state = fields.Selection(
         [
             ('draft', 'Draft'),
             ('submitted', 'Submitted'),
+            ('upper_review', 'Under Upper-level Review'),
             ('returned', 'Returned'),
             ('approved', 'Approved'),
         ],
         required=True, default='draft', copy=False, tracking=True, index=True)
+    sent_up = fields.Boolean(
+        string='Sent to the Upper Level', readonly=True, copy=False, index=True,
+        help='Once sent up, the people of the supervising bodies read this version.')
+    review_round_ids = fields.One2many('party.review.round', 'statement_id', string='Upper-level Review Rounds')
     active = fields.Boolean(default=True, help='Earlier versions are archived, never deleted.')
 
     # Content
@@ -146,29 +152,22 @@ class PartyMeetingStatement(models.Model):
                 name = self.env._('%(name)s (version %(version)s)', name=name, version=statement.version)
             statement.display_name = name
 
-    @api.depends('kind', 'author_user_id', 'state', 'meeting_id.organization_id.principal_user_id',
-                 'meeting_id.organization_id.upper_reviewer_user_id',
-                 'meeting_id.attendee_ids.role', 'meeting_id.attendee_ids.user_id')
+    @api.depends('kind', 'author_user_id', 'state', 'meeting_id.organization_id.principal_user_id')
     def _compute_reviewer_user_id(self):
         for statement in self:
             # Under review or approved, the reviewer stays who they were.
-            if statement.state in ('submitted', 'approved') and statement.reviewer_user_id:
+            if statement.state in ('submitted', 'upper_review', 'approved') and statement.reviewer_user_id:
                 statement.reviewer_user_id = statement.reviewer_user_id
             else:
                 statement.reviewer_user_id = statement._get_reviewer()
 
     def _get_reviewer(self):
-        """The principal reviews the members' outlines; the principal's own outline and the team
-        material go to a guide named on the meeting, else to the organization's upper reviewer,
-        else to the principal — practice (the plan has the principal review each outline)."""
+        """The principal reviews first what others wrote (二级审核: the principal, then the
+        upper level); the principal's own outline has no first reviewer: it goes up directly,
+        and is never approved by the principal — practice."""
         self.ensure_one()
-        organization = self.meeting_id.organization_id
-        principal = organization.principal_user_id
-        if self.kind == 'personal' and self.author_user_id != principal:
-            return principal
-        guide = self.meeting_id.attendee_ids.filtered(
-            lambda a: a.role == 'guide' and a.user_id and a.user_id != self.author_user_id)[:1].user_id
-        return guide or organization.upper_reviewer_user_id or principal
+        principal = self.meeting_id.organization_id.principal_user_id
+        return principal if self.author_user_id != principal else self.env['res.users']
 
     @api.depends('kind', 'author_user_id', 'meeting_id.organization_id.member_ids.sequence')
     def _compute_sequence(self):
@@ -259,14 +258,17 @@ class PartyMeetingStatement(models.Model):
                 statement.opinion_ids = Opinion.search(domain)
             statement.opinion_count = len(statement.opinion_ids)
 
-    @api.depends('state', 'active', 'author_user_id', 'reviewer_user_id', 'meeting_id.state')
+    @api.depends('state', 'active', 'author_user_id', 'reviewer_user_id', 'meeting_id.state',
+                 'organization_id.upper_body_ids.user_ids')
     @api.depends_context('uid')
     def _compute_user_rights(self):
         for statement in self:
             is_author = statement.author_user_id == self.env.user
             statement.can_edit = is_author and statement.state in EDITABLE_STATES
-            statement.can_review = (statement.reviewer_user_id == self.env.user
-                                    and statement.state == 'submitted')
+            statement.can_review = (
+                (statement.state == 'submitted' and statement.reviewer_user_id == self.env.user)
+                or (statement.state == 'upper_review'
+                    and self.env.user in statement.organization_id._upper_reviewers()))
             statement.can_revise = (is_author and statement.state == 'approved' and statement.active
                                     and statement.meeting_id.state in PREPARATION_STATES)
 
@@ -470,12 +472,29 @@ class PartyMeetingStatement(models.Model):
                     state=labels[statement.state].lower()))
 
     def _check_reviewer(self):
+        """The principal acts on what is submitted to them; a reviewer of a supervising body on
+        what is under upper-level review — never the author on their own text."""
         for statement in self:
-            if statement.reviewer_user_id != self.env.user:
+            if statement.state == 'upper_review':
+                statement.organization_id._check_upper_reviewer(statement.display_name)
+                if statement.author_user_id == self.env.user:
+                    raise UserError(self.env._(
+                        '%(statement)s: its author cannot approve or return it.', statement=statement.display_name))
+            elif statement.reviewer_user_id != self.env.user:
                 raise UserError(self.env._(
                     '%(statement)s: only its reviewer %(reviewer)s can approve or return it.',
                     statement=statement.display_name,
                     reviewer=statement.reviewer_user_id.name or self.env._('(none)')))
+
+    def _send_up(self):
+        """Put the statements under upper-level review: a round on record and an activity for
+        each reviewer of the supervising bodies."""
+        for statement in self.sudo():
+            meeting = statement.meeting_id
+            meeting._check_upper_bodies(statement.display_name)
+            statement.write({'state': 'upper_review', 'sent_up': True})
+            self.env['party.review.round']._open_round(meeting, statement.kind, statement)
+            meeting._schedule_upper_review(statement, self.env._('Review %(statement)s', statement=statement.display_name))
 
     def _review_deadline(self):
         self.ensure_one()
@@ -502,19 +521,27 @@ class PartyMeetingStatement(models.Model):
                     '%(statement)s cannot be submitted: a talk or written inquiry is recorded for '
                     '%(author)s, and no section explains it; add the section on talks and inquiries.',
                     statement=statement.display_name, author=statement.author_user_id.name))
-            if not statement.reviewer_user_id:
+            if not statement.organization_id.principal_user_id:
                 raise UserError(self.env._(
                     '%(statement)s cannot be submitted: the field "Reviewer" is empty; name the '
                     'principal of %(organization)s first.',
                     statement=statement.display_name, organization=statement.organization_id.name))
+            if not statement.reviewer_user_id:
+                statement.meeting_id._check_upper_bodies(statement.display_name)
         for organization, statements in self.sudo().grouped('organization_id').items():
-            statements.write({'state': 'submitted', 'submitted_date': organization._party_today()})
-        for statement in self.sudo():
+            statements.write({'submitted_date': organization._party_today()})
+        # The principal's own text goes up directly; the others to the principal first.
+        self.filtered(lambda s: not s.reviewer_user_id)._send_up()
+        for organization, statements in self.sudo().filtered('reviewer_user_id').grouped('organization_id').items():
+            statements.write({'state': 'submitted'})
+        for statement in self.sudo().filtered('reviewer_user_id'):
             statement.message_subscribe(partner_ids=statement.reviewer_user_id.partner_id.ids)
             statement.activity_feedback([ACTIVITY_WRITE])
             statement.activity_schedule(
                 ACTIVITY_REVIEW, date_deadline=statement._review_deadline(),
                 user_id=statement.reviewer_user_id.id)
+        for statement in self.sudo():
+            statement.activity_feedback([ACTIVITY_WRITE])
             if statement.page_warning:
                 statement.message_post(body=self.env._(
                     'Submitted with a length warning: %(warning)s', warning=statement.page_warning))
@@ -541,19 +568,33 @@ class PartyMeetingStatement(models.Model):
                 extra=self.env._(', and "Thorough Self-examination" for an accountability') if accountability else ''))
 
     def action_approve(self):
-        self._check_state(('submitted',), self.env._('approved'))
+        """The principal's approval sends the text up when the organisation has supervising
+        bodies with reviewers; the upper level's approval is the last one."""
+        self._check_state(('submitted', 'upper_review'), self.env._('approved'))
         self._check_reviewer()
         self._check_edit_version_from_context()   # approve the text the reviewer read, not a newer one
-        for organization, statements in self.sudo().grouped('organization_id').items():
-            statements.write({'state': 'approved', 'approved_date': organization._party_today()})
-        for statement in self.sudo():
+        upper = self.filtered(lambda s: s.state == 'upper_review')
+        first = self - upper
+        for statement in first.sudo():
             statement.activity_feedback([ACTIVITY_REVIEW])
+        going_up = first.filtered(lambda s: s.organization_id._upper_reviewers())
+        going_up._send_up()
+        final = upper | (first - going_up)
+        for organization, statements in final.sudo().grouped('organization_id').items():
+            statements.write({'state': 'approved', 'approved_date': organization._party_today()})
+        for statement in upper.sudo():
+            statement.review_round_ids._close('approved', statement.organization_id)
+            statement.activity_unlink([ACTIVITY_UPPER_REVIEW])
+            statement.message_post(body=self.env._(
+                'Approved by %(reviewer)s for the upper level.', reviewer=self.env.user.name),
+                partner_ids=statement.author_user_id.partner_id.ids)
         return True
 
     def action_return(self, comment=None):
         """Send the statement back to its author with the reviewer's comment; without a comment,
-        open the dialog that asks for one."""
-        self._check_state(('submitted',), self.env._('returned'))
+        open the dialog that asks for one. A return by the upper level goes to the author too,
+        and the principal reviews the new text first again."""
+        self._check_state(('submitted', 'upper_review'), self.env._('returned'))
         self._check_reviewer()
         self._check_edit_version_from_context()
         if comment is None:
@@ -569,6 +610,10 @@ class PartyMeetingStatement(models.Model):
             raise UserError(self.env._(
                 '%(statement)s: the field "Review Comment" is required to return it.',
                 statement=self[:1].display_name))
+        upper = self.filtered(lambda s: s.state == 'upper_review')
+        for statement in upper.sudo():
+            statement.review_round_ids._close('returned', statement.organization_id, comment)
+            statement.activity_unlink([ACTIVITY_UPPER_REVIEW])
         self.sudo().write({'state': 'returned', 'review_comment': comment})
         self.filtered(lambda s: s.kind == 'personal').sudo()._fill_explanations()
         for statement in self.sudo():
@@ -577,8 +622,12 @@ class PartyMeetingStatement(models.Model):
                 ACTIVITY_WRITE, date_deadline=statement._review_deadline(),
                 user_id=statement.author_user_id.id,
                 summary=self.env._('Revise your outline'), note=plaintext2html(comment))
+            partners = statement.author_user_id.partner_id
+            if statement in upper:
+                partners |= (statement.organization_id.principal_user_id | statement.organization_id.clerk_user_ids).partner_id
             statement.message_post(body=self.env._(
-                'Returned by %(reviewer)s: %(comment)s', reviewer=self.env.user.name, comment=comment))
+                'Returned by %(reviewer)s: %(comment)s', reviewer=self.env.user.name, comment=comment),
+                partner_ids=partners.ids, message_type='comment', subtype_xmlid='mail.mt_comment')
         return True
 
     def action_revise(self):

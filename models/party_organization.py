@@ -7,6 +7,8 @@ from odoo.addons.base.models.res_partner import _lang_get, _tz_get
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 
+from .party_upper_body import REVIEWING_KINDS
+
 # The documents speak the organisation's language and keep its time (reference case: a county
 # bureau in China), whoever prints them.
 DEFAULT_LANG = 'zh_CN'
@@ -56,15 +58,21 @@ class PartyOrganization(models.Model):
         'res.users', 'party_organization_team_and_clerk_rel', 'organization_id', 'user_id',
         string='Team Members and Clerks', compute='_compute_team_and_clerk_user_ids', store=True,
         help='The organization\'s own people, who work on its records; read by the access rules.')
+    # The upper level: the one place that says who is above this organisation. Its people read
+    # (observer_user_ids) and its addresses receive the documents (supervisor_partner_ids).
+    upper_body_ids = fields.Many2many(
+        'party.upper.body', 'party_organization_upper_body_rel', 'organization_id', 'body_id',
+        string='Supervising Bodies', tracking=True,
+        help='The upper-level bodies that supervise the meeting: the county organization department, '
+             'the discipline commission, the touring guide group.')
     observer_user_ids = fields.Many2many(
         'res.users', 'party_organization_observer_rel', 'organization_id', 'user_id',
-        string='Upper-level Observers', tracking=True,
-        help='People of the upper level who may read this organization\'s records, never edit.')
+        string='Upper-level People', compute='_compute_observer_user_ids', store=True,
+        help='The people of the supervising bodies: they read this organization\'s records, never edit.')
     supervisor_partner_ids = fields.Many2many(
         'res.partner', 'party_organization_supervisor_rel', 'organization_id', 'partner_id',
-        string='Supervising Bodies',
-        help='Upper-level bodies that guide the meeting and receive its report, '
-             'e.g. the county discipline commission and organization department.')
+        string='Addressees Above', compute='_compute_supervisor_partner_ids', store=True,
+        help='The supervising bodies as addressees of the plan, the report and the lists.')
 
     # Settings (practice, configurable per organization)
     plan_lead_days = fields.Integer(
@@ -88,11 +96,6 @@ class PartyOrganization(models.Model):
         default=lambda self: self.env.ref(
             'party_democratic_life.party_statement_template_default', raise_if_not_found=False),
         help='The sections of new outlines and of the team\'s check material.')
-    upper_reviewer_user_id = fields.Many2one(
-        'res.users', string='Upper Reviewer', tracking=True,
-        help='Reviews the principal\'s own outline and the team\'s check material when no guide '
-             'with a login is named on the meeting; without one, the principal reviews them.')
-
     # Who sends the problem and rectification lists upward after the meeting (reference plan)
     list_collector = fields.Char(
         string='Lists Collected By', tracking=True,
@@ -223,6 +226,32 @@ class PartyOrganization(models.Model):
             # Archived users stay: the rules never looked at whether a member or clerk is active.
             clerks = organization.with_context(active_test=False).clerk_user_ids
             organization.team_and_clerk_user_ids = organization.member_ids.user_id | clerks
+
+    @api.depends('upper_body_ids.user_ids', 'upper_body_ids.active')
+    def _compute_observer_user_ids(self):
+        for organization in self:
+            organization.observer_user_ids = organization.upper_body_ids.filtered('active').user_ids
+
+    @api.depends('upper_body_ids.partner_id', 'upper_body_ids.active')
+    def _compute_supervisor_partner_ids(self):
+        for organization in self:
+            organization.supervisor_partner_ids = organization.upper_body_ids.filtered('active').partner_id
+
+    def _upper_bodies(self, kinds=REVIEWING_KINDS):
+        """The active supervising bodies of these kinds (by default those that review)."""
+        return self.upper_body_ids.filtered(lambda body: body.active and body.kind in kinds)
+
+    def _upper_reviewers(self, kinds=REVIEWING_KINDS):
+        """Who approves and returns for the upper level: reviewers of the supervising bodies."""
+        return self._upper_bodies(kinds).reviewer_user_ids
+
+    def _check_upper_reviewer(self, what, kinds=REVIEWING_KINDS):
+        """Only a reviewer of a body that supervises the organisation acts for the upper level."""
+        for organization in self:
+            if self.env.user not in organization._upper_reviewers(kinds):
+                raise UserError(self.env._(
+                    '%(what)s: only a reviewer of a body that supervises %(organization)s (field '
+                    '"Supervising Bodies") can do this.', what=what, organization=organization.name))
 
     @api.depends('member_ids.is_principal', 'member_ids.user_id')
     def _compute_principal_user_id(self):

@@ -27,7 +27,6 @@ class AccessCase(PartyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.organization.upper_reviewer_user_id = cls.zheng  # the observer reviews the team material
         cls.outsider2 = new_test_user(
             cls.env, login='t_outsider2', name='Gao Outsider', tz='Asia/Shanghai',
             groups='base.group_user,party_democratic_life.group_party_member')
@@ -266,7 +265,7 @@ SPECS = {
         write={'sequence': 11},
         delete=lambda case, role: case.env['party.organization'].create({
             'name': 'Short-lived Group', 'clerk_user_ids': [(6, 0, case.wu.ids)],
-            'observer_user_ids': [(6, 0, case.zheng.ids)],
+            'upper_body_ids': [(6, 0, case.commission.ids)],
             'member_ids': [(0, 0, {'user_id': case.zhao.id, 'is_principal': True}),
                            (0, 0, {'user_id': case.qian.id})]}),
     ),

@@ -34,14 +34,18 @@ class PartyCase(TransactionCase):
         cls.plain_user = user('t_plain', 'Plain User', None)
         cls.members = cls.zhao | cls.qian | cls.sun | cls.li | cls.zhou
 
-        cls.supervisor = cls.env['res.partner'].create({'name': 'County Discipline Commission', 'email': 'cdc@example.com'})
+        # The upper level: a body whose person reads (the observer); reviewers are added where a
+        # test needs them (tests/test_upper_review.py).
+        cls.commission = cls.env['party.upper.body'].create({
+            'name': 'County Discipline Commission', 'kind': 'discipline_commission', 'email': 'cdc@example.com',
+            'user_ids': [(6, 0, cls.zheng.ids)]})
+        cls.supervisor = cls.commission.partner_id
         cls.organization = cls.env['party.organization'].create({
             'name': 'Bureau Party Group',
             'kind': 'party_group',
             'lang': 'en_US',  # the tests read the documents in English; test_document_language reads them in Chinese
             'clerk_user_ids': [(6, 0, cls.wu.ids)],
-            'observer_user_ids': [(6, 0, cls.zheng.ids)],
-            'supervisor_partner_ids': [(6, 0, cls.supervisor.ids)],
+            'upper_body_ids': [(6, 0, cls.commission.ids)],
             'member_ids': [
                 (0, 0, {'user_id': user.id, 'sequence': index, 'is_principal': user == cls.zhao,
                         'position': 'Secretary' if user == cls.zhao else 'Member',
@@ -209,4 +213,7 @@ class PartyCase(TransactionCase):
         latest = held_on - timedelta(days=organization.plan_lead_days)
         if not meeting.plan_sent_date or meeting.plan_sent_date > latest:
             meeting.plan_sent_date = latest
+        # The upper level approved the plan and agreed to the meeting.
+        meeting.write({'plan_state': 'approved', 'plan_approved_date': latest,
+                       'consent_date': datetime.combine(before, datetime.min.time())})
         return meeting

@@ -145,7 +145,7 @@ class TestMeetingDocuments(PartyCase):
         self.assertFalse(self.meeting.activity_ids)
 
     def test_send_report_needs_supervisors(self):
-        self.organization.supervisor_partner_ids = False
+        self.organization.upper_body_ids = False
         with self.assertRaisesRegex(UserError, 'Supervising Bodies'):
             self.meeting.with_user(self.zhao).action_send_report()
         self.assertFalse(self.meeting.report_date)

@@ -38,7 +38,9 @@ class TestMultiCompany(AccessCase):
         cls.org_c = Env_b['party.organization'].create({
             'name': 'County Two Party Group', 'company_id': cls.company_b.id,
             'clerk_user_ids': [(6, 0, cls.roles_b['clerk'].ids)],
-            'observer_user_ids': [(6, 0, cls.roles_b['observer'].ids)],
+            'upper_body_ids': [(0, 0, {'name': 'County Two Commission', 'kind': 'discipline_commission',
+                                       'company_id': cls.company_b.id,
+                                       'user_ids': [(6, 0, cls.roles_b['observer'].ids)]})],
             'member_ids': [(0, 0, {'user_id': cls.roles_b['secretary'].id, 'is_principal': True}),
                            (0, 0, {'user_id': cls.roles_b['member'].id}),
                            (0, 0, {'user_id': cls.member_b2.id})],

@@ -64,7 +64,7 @@ class TestPerformance(DocumentReaders, PartyCase):
         cls.large_organization = cls.env['party.organization'].create({
             'name': 'Large Bureau Party Group',
             'clerk_user_ids': [(6, 0, cls.wu.ids)],
-            'observer_user_ids': [(6, 0, cls.zheng.ids)],
+            'upper_body_ids': [(6, 0, cls.commission.ids)],
             'member_ids': [(0, 0, {'user_id': user.id, 'sequence': index, 'is_principal': user == cls.zhao,
                                    'position': 'Member'})
                            for index, user in enumerate(team)],

@@ -7,6 +7,7 @@ from .common import PartyCase
 
 WRITE = 'party_democratic_life.mail_activity_type_statement_write'
 REVIEW = 'party_democratic_life.mail_activity_type_statement_review'
+UPPER_REVIEW = 'party_democratic_life.mail_activity_type_upper_review'
 
 
 @tagged('post_install', '-at_install')
@@ -168,26 +169,32 @@ class TestStatement(PartyCase):
         self.assertEqual(outline.state, 'submitted')
 
     def test_reviewer_of_principal_and_team_material(self):
+        """The principal reviews what others wrote; the principal's own outline and team material
+        have no first reviewer and go to the upper level, never to the principal."""
         own = self.outline[self.zhao]
-        self.assertEqual(own.reviewer_user_id, self.zhao, 'no guide, no upper reviewer: the principal')
-        self.organization.upper_reviewer_user_id = self.wang
-        self.assertEqual(own.reviewer_user_id, self.wang)
-        self.assertEqual(self.team_material.reviewer_user_id, self.wang)
-        self.meeting.attendee_ids = [(0, 0, {'role': 'guide', 'user_id': self.zheng.id})]
-        self.assertEqual(own.reviewer_user_id, self.zheng, 'a guide with a login comes first')
-        self.assertEqual(self.team_material.reviewer_user_id, self.zheng)
+        self.assertFalse(own.reviewer_user_id, 'the principal never reviews their own outline')
+        self.assertFalse(self.team_material.reviewer_user_id, 'the team material is the principal\'s too')
         self.assertEqual(self.outline[self.qian].reviewer_user_id, self.zhao)
-        # the guide reads and approves the team material, and nothing else
         team = self.fill(self.team_material, self.zhao)
+        with self.assertRaisesRegex(UserError, 'no body that supervises Bureau Party Group has a reviewer'):
+            team.action_submit()
+        self.assertEqual(self.team_material.state, 'draft')
+        # a guide group with a reviewer above the organisation: the material goes to it
+        reviewer = self.env['res.users'].create({
+            'name': 'Guide Tang', 'login': 't_tang',
+            'group_ids': [(6, 0, self.env.ref('party_democratic_life.group_party_reviewer').ids)]})
+        self.organization.upper_body_ids = [(0, 0, {
+            'name': 'Guide Group', 'kind': 'guide_group', 'user_ids': [(6, 0, reviewer.ids)]})]
         team.action_submit()
-        self.assertEqual(self.activities(team, REVIEW).user_id, self.zheng)
-        self.team_material.with_user(self.zheng).action_approve()
+        self.assertEqual(self.team_material.state, 'upper_review')
+        self.assertEqual(self.activities(team, UPPER_REVIEW).user_id, reviewer)
+        with self.assertRaisesRegex(UserError, 'only a reviewer of a body that supervises'):
+            self.team_material.with_user(self.zhao).action_approve()
+        # the reviewer reads and approves the team material, and nothing else
+        self.team_material.with_user(reviewer).action_approve()
         self.assertEqual(self.team_material.state, 'approved')
         with self.assertRaises(AccessError):
-            self.outline[self.qian].with_user(self.zheng).read(['body_html'])
-        # once submitted, the reviewer stays even if the guides change
-        self.meeting.attendee_ids.filtered(lambda a: a.role == 'guide').unlink()
-        self.assertEqual(self.team_material.reviewer_user_id, self.zheng)
+            self.outline[self.qian].with_user(reviewer).read(['body_html'])
 
     # Locking and versions
 

@@ -10,10 +10,11 @@ from .access_common import AccessCase
 
 # State, owner, deadline and approval fields of each model with a chatter.
 TRACKED = {
-    'party.organization': {'principal_user_id', 'member_user_ids', 'clerk_user_ids', 'observer_user_ids',
-                           'upper_reviewer_user_id'},
+    'party.organization': {'principal_user_id', 'member_user_ids', 'clerk_user_ids', 'upper_body_ids'},
+    'party.upper.body': {'kind', 'user_ids'},
     'party.meeting': {'state', 'organization_id', 'host_user_id', 'recorder_user_id', 'date_start',
-                      'materials_deadline', 'plan_sent_date', 'report_deadline', 'report_date', 'notice_date'},
+                      'materials_deadline', 'plan_sent_date', 'report_deadline', 'report_date', 'notice_date',
+                      'plan_state', 'plan_approved_date', 'consent_date', 'consent_user_id'},
     'party.meeting.talk': {'state', 'initiator_user_id', 'counterpart_user_id', 'date'},
     'party.meeting.statement': {'state', 'author_user_id', 'reviewer_user_id', 'submitted_date', 'approved_date',
                                 'version', 'review_comment'},
@@ -52,8 +53,7 @@ class TestTracking(AccessCase):
                            (1, lines[self.qian].id, {'is_principal': True}),
                            (0, 0, {'user_id': self.spare.id})],
             'clerk_user_ids': [(4, self.zhou.id)],
-            'observer_user_ids': [(4, self.wang.id)],
-            'upper_reviewer_user_id': self.wang.id,
+            'upper_body_ids': [(0, 0, {'name': 'Guide Group', 'user_ids': [(6, 0, self.wang.ids)]})],
         })
         self.assertEqual(self.tracked_fields(self.org_a), TRACKED['party.organization'])
 
@@ -62,6 +62,8 @@ class TestTracking(AccessCase):
             'state': 'held', 'host_user_id': self.qian.id, 'recorder_user_id': self.wu.id,
             'date_start': datetime(2022, 1, 25, 1, 0), 'materials_deadline': '2022-01-20',
             'plan_sent_date': '2022-01-12', 'report_date': '2022-02-01', 'notice_date': '2022-02-05',
+            'plan_state': 'approved', 'plan_approved_date': '2022-01-13', 'consent_date': datetime(2022, 1, 20),
+            'consent_user_id': self.zheng.id,
         })
         self.meeting_a.organization_id = self.org_b  # moved by mistake: recorded too
         self.assertEqual(self.tracked_fields(self.meeting_a), TRACKED['party.meeting'])
@@ -75,13 +77,12 @@ class TestTracking(AccessCase):
     def test_statement_review_tracked(self):
         material = self.team_material
         material.author_user_id = self.qian  # handed over before any review
-        self.org_a.upper_reviewer_user_id = self.wang
         for section in material.section_ids:
             section.content = '<p>Written.</p>'
         material.with_user(self.qian).action_submit()
-        material.with_user(self.wang).action_return(comment='Name the causes.')
+        material.with_user(self.zhao).action_return(comment='Name the causes.')
         material.with_user(self.qian).action_submit()
-        material.with_user(self.wang).action_approve()
+        material.with_user(self.zhao).action_approve()
         new = self.env['party.meeting.statement'].browse(material.with_user(self.qian).action_revise()['res_id'])
         self.assertEqual(self.tracked_fields(material), TRACKED['party.meeting.statement'] - {'version'})
         new.sudo().version = 3  # the version number only moves forward; recorded all the same

@@ -1,2 +1,3 @@
 from . import party_meeting_readiness_waive
 from . import party_meeting_statement_return
+from . import party_meeting_plan_return

@@ -64,6 +64,7 @@ class PartyUpperBody(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         Partner = self.env['res.partner'].sudo()
+        vals_list = [dict(vals) for vals in vals_list]  # the caller's values stay as they were
         for vals in vals_list:
             if not vals.get('partner_id'):
                 vals['partner_id'] = Partner.create({

@@ -16,6 +16,7 @@ ROLE_USERS = {
     'secretary': 'zhao',
     'manager': 'wang',
     'internal user': 'plain_user',
+    'reviewer': 'guo',
 }
 
 
@@ -27,6 +28,14 @@ class AccessCase(PartyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
+        # The upper level: a guide group with a reviewer supervises A (beside the commission,
+        # whose person only reads).
+        cls.guo = new_test_user(
+            cls.env, login='t_guo', name='Guo Reviewer', tz='Asia/Shanghai',
+            groups='base.group_user,party_democratic_life.group_party_reviewer')
+        cls.guide_group = cls.env['party.upper.body'].create({
+            'name': 'County Guide Group', 'kind': 'guide_group', 'user_ids': [(6, 0, cls.guo.ids)]})
+        cls.organization.upper_body_ids = [(4, cls.guide_group.id)]
         cls.outsider2 = new_test_user(
             cls.env, login='t_outsider2', name='Gao Outsider', tz='Asia/Shanghai',
             groups='base.group_user,party_democratic_life.group_party_member')
@@ -97,6 +106,16 @@ class AccessCase(PartyCase):
         cls.outline_b = outline(cls.meeting_b, cls.outsider)
         for statement in cls.outline_qian | cls.outline_sun | cls.outline_zhao | cls.team_material | cls.outline_b:
             statement.problem_ids = [(0, 0, {'problem': f'Problem of {statement.display_name}'})]
+        # What went up: the team material, under the guide group's review; the principal's own
+        # outline, returned by it and being reworked.
+        cls.team_material.write({'state': 'upper_review', 'sent_up': True, 'submitted_date': '2022-01-14'})
+        cls.outline_zhao.write({'state': 'returned', 'sent_up': True, 'review_comment': 'Go deeper.'})
+        Round = cls.env['party.review.round']
+        cls.round_a = Round._open_round(cls.meeting_a, 'team', cls.team_material)
+        cls.round_b = Round._open_round(cls.meeting_b, 'plan')
+        cls.body_b = cls.env['party.upper.body'].create({
+            'name': 'Second Commission', 'kind': 'discipline_commission',
+            'organization_ids': [(6, 0, cls.org_b.ids)]})
 
         cls.item_qian = cls.make_rectification(name='Training is not regular')
         cls.item_sun = cls.make_rectification(name='Slow case handling', responsible_user_id=cls.sun.id)
@@ -196,8 +215,8 @@ def _other_user(case, role):
 
 
 def _outline(case, role):
-    return {'observer': case.team_material, 'member': case.outline_qian, 'clerk': case.team_material,
-            'secretary': case.outline_zhao}.get(role, case.outline_qian)
+    return {'observer': case.team_material, 'reviewer': case.team_material, 'member': case.outline_qian,
+            'clerk': case.team_material, 'secretary': case.outline_zhao}.get(role, case.outline_qian)
 
 
 def _outline_vals(case, role):
@@ -210,7 +229,8 @@ def _outline_vals(case, role):
 def _explained(case, role):
     """The outline whose answers the role works with: the author's own, the reviewed one for
     the observer (upper reviewer of the principal's outline)."""
-    return {'observer': case.outline_zhao, 'secretary': case.outline_zhao}.get(role, case.outline_qian)
+    return {'observer': case.outline_zhao, 'reviewer': case.outline_zhao,
+            'secretary': case.outline_zhao}.get(role, case.outline_qian)
 
 
 def _explanation_vals(case, role):
@@ -219,7 +239,8 @@ def _explanation_vals(case, role):
 
 
 def _reviewed(case, role):
-    return {'observer': case.team_material, 'secretary': case.outline_qian}.get(role, case.outline_qian)
+    return {'observer': case.team_material, 'reviewer': case.team_material,
+            'secretary': case.outline_qian}.get(role, case.outline_qian)
 
 
 def _wizard(model, vals):
@@ -231,6 +252,10 @@ def _wizard(model, vals):
 
 def _waive_vals(case, role):
     return {'readiness_id': case.meeting_a.readiness_ids.filtered(lambda r: r.code == 'guide').id, 'reason': 'No guide'}
+
+
+def _plan_return_vals(case, role):
+    return {'meeting_ids': [(6, 0, case.meeting_a.ids)], 'comment': 'Name the cases.'}
 
 
 def _return_vals(case, role):
@@ -443,4 +468,27 @@ SPECS = {
         write={'comment': 'Say more.'}, read_field='comment',
         delete=_wizard('party.meeting.statement.return', _return_vals),
     ),
+    'party.upper.body': Spec(
+        own=lambda case, role: case.commission, other=lambda case, role: case.body_b,
+        create=lambda case, role: {'name': 'New Body', 'kind': 'other', 'organization_ids': [(6, 0, case.org_a.ids)]},
+        create_other=lambda case, role: {'name': 'New Body', 'kind': 'other',
+                                         'organization_ids': [(6, 0, case.org_b.ids)]},
+        write={'email': 'body@example.com'},
+    ),
+    'party.review.round': Spec(
+        own=lambda case, role: case.round_a, other=lambda case, role: case.round_b,
+        create=lambda case, role: {'meeting_id': case.meeting_a.id, 'document': 'plan'},
+        create_other=lambda case, role: {'meeting_id': case.meeting_b.id, 'document': 'plan'},
+        write={'comment': 'Rewritten.'}, read_field='comment',
+    ),
+    'party.meeting.plan.return': Spec(
+        own=_wizard('party.meeting.plan.return', _plan_return_vals),
+        other=lambda case, role: _wizard('party.meeting.plan.return', _plan_return_vals)(
+            case, role, _other_user(case, role)),
+        create=_plan_return_vals,
+        create_other=lambda case, role: {'meeting_ids': [(6, 0, case.meeting_b.ids)], 'comment': 'No.'},
+        write={'comment': 'Say more.'}, read_field='comment',
+        delete=_wizard('party.meeting.plan.return', _plan_return_vals),
+    ),
+
 }

@@ -26,10 +26,10 @@ class TestReadiness(PartyCase):
     def test_new_meeting_carries_every_check_all_missing(self):
         self.assertEqual(
             self.meeting.readiness_ids.mapped('code'),
-            ['study', 'opinion', 'talk', 'outline', 'team_material', 'guide', 'plan_sent'])
+            ['study', 'opinion', 'talk', 'outline', 'team_material', 'guide', 'plan_sent', 'consent'])
         self.assertEqual(set(self.states().values()), {'missing'})
         self.assertFalse(self.meeting.readiness_ok)
-        self.assertEqual(self.meeting.readiness_missing_count, 7)
+        self.assertEqual(self.meeting.readiness_missing_count, 8)
         self.assertIn('No branch representative is recorded', self.line('talk').missing)
         self.assertIn('Zhao Dongping ↔ Qian Lixin', self.line('talk').missing)
         self.assertIn('Qian Lixin: the outline is draft, not approved.', self.line('outline').missing)
@@ -66,6 +66,12 @@ class TestReadiness(PartyCase):
                            counterpart_name='Lin Hong')
         self.assertEqual(self.line('talk').state, 'ok')
 
+        # a guide group above the organisation reviews after the principal
+        tang = self.env['res.users'].create({
+            'name': 'Tang Guide', 'login': 't_tang',
+            'group_ids': [(6, 0, self.env.ref('party_democratic_life.group_party_reviewer').ids)]})
+        self.organization.upper_body_ids = [(0, 0, {'name': 'Guide Group', 'kind': 'guide_group',
+                                                    'user_ids': [(6, 0, tang.ids)]})]
         statements = self.meeting.statement_ids
         for statement in statements:
             statement.section_ids.write({'content': '<p>Written.</p>', 'no_problem_reason': 'Nothing found.'})
@@ -73,12 +79,20 @@ class TestReadiness(PartyCase):
         outline_qian.with_user(self.qian).action_submit()
         self.assertIn('Qian Lixin: the outline is submitted', self.line('outline').missing)
         outline_qian.with_user(self.zhao).action_approve()
+        self.assertIn('Qian Lixin: the outline is under upper-level review', self.line('outline').missing)
+        outline_qian.with_user(tang).action_approve()
         self.assertNotIn('Qian Lixin', self.line('outline').missing)
         for statement in statements - outline_qian:
             statement.with_user(statement.author_user_id).action_submit()
-            statement.with_user(statement.reviewer_user_id).action_approve()
+            if statement.state == 'submitted':
+                statement.with_user(statement.reviewer_user_id).action_approve()
+            statement.with_user(tang).action_approve()
         self.assertEqual(self.line('outline').state, 'ok')
         self.assertEqual(self.line('team_material').state, 'ok')
+        self.assertEqual(self.line('consent').state, 'missing')
+        self.assertFalse(self.meeting.readiness_ok, 'the upper level has not agreed yet')
+        self.meeting.write({'plan_state': 'approved'})
+        self.meeting.with_user(tang).action_give_consent()
         self.assertTrue(self.meeting.readiness_ok)
         self.meeting.action_hold()
         self.assertEqual(self.meeting.state, 'held')
@@ -149,7 +163,7 @@ class TestReadiness(PartyCase):
 
     def test_member_reads_the_checklist_of_their_meeting(self):
         lines = self.env['party.meeting.readiness'].with_user(self.qian).search([('meeting_id', '=', self.meeting.id)])
-        self.assertEqual(len(lines), 7)
+        self.assertEqual(len(lines), 8)
         # the checklist counts every member's outline, including those the member cannot read
         self.assertIn('Sun Weihua: the outline is draft', self.line('outline').with_user(self.qian).missing)
         self.assertFalse(self.env['party.meeting.readiness'].with_user(self.outsider).search(

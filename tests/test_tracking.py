@@ -76,13 +76,14 @@ class TestTracking(AccessCase):
 
     def test_statement_review_tracked(self):
         material = self.team_material
-        material.author_user_id = self.qian  # handed over before any review
+        material.write({'author_user_id': self.qian.id, 'state': 'draft'})  # handed over before any review
         for section in material.section_ids:
             section.content = '<p>Written.</p>'
         material.with_user(self.qian).action_submit()
         material.with_user(self.zhao).action_return(comment='Name the causes.')
         material.with_user(self.qian).action_submit()
         material.with_user(self.zhao).action_approve()
+        material.with_user(self.guo).action_approve()  # the guide group after the principal
         new = self.env['party.meeting.statement'].browse(material.with_user(self.qian).action_revise()['res_id'])
         self.assertEqual(self.tracked_fields(material), TRACKED['party.meeting.statement'] - {'version'})
         new.sudo().version = 3  # the version number only moves forward; recorded all the same
@@ -105,6 +106,7 @@ class TestTracking(AccessCase):
         outline.explanation_ids.explanation = 'Explained.'
         outline.with_user(self.qian).action_submit()
         outline.with_user(self.zhao).action_approve()
+        outline.with_user(self.guo).action_approve()
         for user in (self.qian, self.zhao, self.wang):
             with self.subTest(user=user.login), self.assertRaisesRegex(UserError, 'approved and locked|only its author'):
                 outline.section_ids[:1].with_user(user).content = '<p>Changed quietly.</p>'

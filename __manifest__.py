@@ -65,6 +65,7 @@ ledger that follows every problem to verification and into the next meeting.
         'demo/party_democratic_life_preparation_demo.xml',
         'demo/party_democratic_life_plan_steps_demo.xml',
         'demo/party_democratic_life_outline_docs_demo.xml',
+        'demo/party_democratic_life_upper_review_demo.xml',
     ],
     'assets': {
         'web.assets_backend': [

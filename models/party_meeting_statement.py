@@ -532,8 +532,7 @@ class PartyMeetingStatement(models.Model):
             statements.write({'submitted_date': organization._party_today()})
         # The principal's own text goes up directly; the others to the principal first.
         self.filtered(lambda s: not s.reviewer_user_id)._send_up()
-        for organization, statements in self.sudo().filtered('reviewer_user_id').grouped('organization_id').items():
-            statements.write({'state': 'submitted'})
+        self.sudo().filtered('reviewer_user_id').write({'state': 'submitted'})
         for statement in self.sudo().filtered('reviewer_user_id'):
             statement.message_subscribe(partner_ids=statement.reviewer_user_id.partner_id.ids)
             statement.activity_feedback([ACTIVITY_WRITE])

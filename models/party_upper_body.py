@@ -12,10 +12,10 @@ class PartyUpperBody(models.Model):
     people of those bodies read what is sent up and, as reviewers, approve or return it."""
     _name = 'party.upper.body'
     _description = 'Upper-level Body'
-    _inherit = ['mail.thread']
+    _inherit = ['mail.thread', 'party.input.check']
     _order = 'sequence, name, id'
 
-    name = fields.Char(required=True, tracking=True)
+    name = fields.Char(required=True, tracking=True, index=True)
     active = fields.Boolean(default=True)
     sequence = fields.Integer(default=10)
     kind = fields.Selection(

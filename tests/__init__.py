@@ -41,3 +41,4 @@ from . import test_office_suite
 from . import test_official_layout
 from . import test_clock
 from . import test_upper_review
+from . import test_upper_review_tour

@@ -24,6 +24,31 @@ class TestDemoData(DemoCase):
         self.assertGreaterEqual(len(self.meeting.rectification_ids), 12)
         self.assertGreater(len(set(self.meeting.rectification_ids.mapped('state'))), 2)
 
+    def test_reference_case_went_through_the_county_review(self):
+        """The plan sent up on 12 January and approved, every material approved by the guide group
+        (the principal's outline in a second round), consent to hold given before the meeting."""
+        self.assertEqual((self.meeting.plan_state, str(self.meeting.plan_sent_date)), ('approved', '2022-01-12'))
+        plan_rounds = self.meeting.review_round_ids.filtered(lambda r: r.document == 'plan')
+        self.assertEqual(plan_rounds.mapped('decision'), ['approved'])
+        self.assertEqual(plan_rounds.body_id.kind, 'organization_department')
+        statements = self.meeting.statement_ids
+        self.assertEqual(len(statements), 6)
+        self.assertTrue(all(statements.mapped('sent_up')))
+        self.assertEqual(set(statements.mapped('state')), {'approved'})
+        for statement in statements:
+            last = statement.review_round_ids.sorted('round_number')[-1:]
+            self.assertEqual((last.decision, last.body_id.kind), ('approved', 'guide_group'), statement.display_name)
+        principal_rounds = statements.filtered(lambda s: s.author_user_id == self.organization.principal_user_id
+                                               and s.kind == 'personal').review_round_ids.sorted('round_number')
+        self.assertEqual(principal_rounds.mapped('decision'), ['returned', 'approved'])
+        self.assertFalse(principal_rounds.reviewer_id & self.organization.principal_user_id,
+                         'the principal never approves his own outline')
+        self.assertEqual(self.meeting.consent_body_id.kind, 'guide_group')
+        self.assertLess(self.meeting.consent_date, self.meeting.date_start)
+        reviewer = self.env['res.users'].search([('login', '=', 'chenzhiqiang')])
+        self.assertEqual(self.organization._upper_reviewers(), reviewer)
+        self.assertTrue(self.meeting.with_user(reviewer).statement_ids, 'the reviewer reads what was sent up')
+
     def test_demo_logins_have_their_roles(self):
         principal = self.env['res.users'].search([('login', '=', 'zhaodongping')])
         self.assertTrue(principal.has_group('party_democratic_life.group_party_secretary'))

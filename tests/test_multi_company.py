@@ -67,6 +67,7 @@ class TestMultiCompany(AccessCase):
         Env_b['party.rectification.milestone'].create(
             {'rectification_id': item.id, 'date': '2022-03-01', 'goal': 'Step C'})
         cls.meeting_c.statement_ids.problem_ids = [(0, 0, {'problem': 'Problem C'})]
+        Env_b['party.review.round']._open_round(cls.meeting_c, 'plan')
         cls.template_c = Env_b['party.statement.template'].create({
             'name': 'County two template', 'company_id': cls.company_b.id,
             'section_ids': [(0, 0, {'name': 'Heading C'})]})

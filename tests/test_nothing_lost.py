@@ -49,8 +49,13 @@ class TestBadInput(AccessCase):
         self.meeting_a.with_user(self.wu).materials_deadline = '2022-01-18'
 
     def test_plan_sent_after_the_meeting_refused(self):
+        # Typed by nobody: the submission records the day the plan went up.
+        with self.assertRaisesRegex(UserError, r'Meeting "Special Meeting 2022": the field "Plan Sent On" changes only '
+                                               r'through Submit Plan'):
+            self.meeting_a.with_user(self.wu).plan_sent_date = '2022-01-12'
         with self.assertRaisesRegex(ValidationError, r'"Plan Sent On" \(2022-01-22\) is after the meeting'):
-            self.meeting_a.with_user(self.wu).plan_sent_date = '2022-01-22'
+            self.meeting_a.sudo().plan_sent_date = '2022-01-22'
+        self.assertFalse(self.meeting_a.plan_sent_date)
 
     def test_report_before_the_meeting_refused(self):
         with self.assertRaisesRegex(ValidationError, r'Meeting "Special Meeting 2022": the field "Report Sent On" '

@@ -26,10 +26,13 @@ class TestReadiness(PartyCase):
     def test_new_meeting_carries_every_check_all_missing(self):
         self.assertEqual(
             self.meeting.readiness_ids.mapped('code'),
-            ['study', 'opinion', 'talk', 'outline', 'team_material', 'guide', 'plan_sent'])
-        self.assertEqual(set(self.states().values()), {'missing'})
+            ['study', 'opinion', 'talk', 'outline', 'team_material', 'guide', 'plan_sent', 'consent',
+             'notice_window'])
+        states = self.states()
+        self.assertEqual(states.pop('notice_window'), 'ok', 'no upper-level notice, no window to keep')
+        self.assertEqual(set(states.values()), {'missing'})
         self.assertFalse(self.meeting.readiness_ok)
-        self.assertEqual(self.meeting.readiness_missing_count, 7)
+        self.assertEqual(self.meeting.readiness_missing_count, 8)
         self.assertIn('No branch representative is recorded', self.line('talk').missing)
         self.assertIn('Zhao Dongping ↔ Qian Lixin', self.line('talk').missing)
         self.assertIn('Qian Lixin: the outline is draft, not approved.', self.line('outline').missing)

@@ -6,6 +6,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, new_test_user, tagged
 
 from .common import PartyCase
+from .test_demo_data import DemoCase
 
 
 @tagged('post_install', '-at_install')
@@ -144,6 +145,9 @@ class TestUpperNotice(PartyCase):
                          ['County aspect 1', 'County aspect 2', 'County aspect 3', 'Own aspect, renamed'])
         own.unlink()
         self.assertEqual(len(meeting.focus_ids), 3)
+        # The draft meeting itself can still be deleted, with the county's aspects.
+        meeting.with_user(self.zhao).unlink()
+        self.assertFalse(meeting.exists())
 
     # The deadlines and the window
 
@@ -277,3 +281,29 @@ class TestUpperNotice(PartyCase):
         # The observer opens the meeting and sees the notice it follows.
         meeting = self.new_meeting()
         self.assertEqual(meeting.with_user(self.zheng).notice_id.name, 'Notice on the 2021 special meetings')
+
+
+@tagged('-standard', 'party_demo_data', 'post_install', '-at_install')
+class TestUpperNoticeDemo(DemoCase):
+    """The reference case follows the county organisation department's notice (demo data only)."""
+
+    def test_reference_meeting_follows_the_notice(self):
+        notice = self.env.ref('party_democratic_life.notice_2022_special_demo')
+        self.assertEqual(notice.state, 'issued')
+        self.assertEqual(notice.body_id, self.env.ref('party_democratic_life.upper_body_organization_department_demo'))
+        self.assertEqual(notice.basis_document, '文组〔2022〕1号')
+        self.assertEqual(self.meeting.notice_id, notice)
+        self.assertEqual(self.meeting.basis_document, notice.basis_document)
+        self.assertEqual(self.meeting.theme, notice.theme)
+        self.assertEqual(self.meeting.focus_ids.notice_aspect_id, notice.aspect_ids)
+        self.assertEqual(self.meeting.focus_ids.mapped('title'), notice.aspect_ids.mapped('title'))
+        self.assertEqual(str(self.meeting.report_deadline), '2022-02-05')
+        lines = {line.code: line.state for line in self.meeting.readiness_ids}
+        self.assertEqual((lines['plan_sent'], lines['notice_window']), ('ok', 'ok'),
+                         'the plan went up on 12 January, the meeting was held on 21 January')
+        # The bureau's own people read it; the meeting cannot drop one of its aspects.
+        principal = self.env.ref('party_democratic_life.user_zhaodongping_demo')
+        self.assertEqual(notice.with_user(principal).aspect_ids.mapped('title'), notice.aspect_ids.mapped('title'))
+        with self.assertRaises(UserError) as refused:
+            self.meeting.focus_ids[0].with_user(principal).unlink()
+        self.assertIn('comes from the notice', str(refused.exception))

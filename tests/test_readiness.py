@@ -152,7 +152,7 @@ class TestReadiness(PartyCase):
 
     def test_member_reads_the_checklist_of_their_meeting(self):
         lines = self.env['party.meeting.readiness'].with_user(self.qian).search([('meeting_id', '=', self.meeting.id)])
-        self.assertEqual(len(lines), 7)
+        self.assertEqual(len(lines), 9, 'every check, the consent and the notice window included')
         # the checklist counts every member's outline, including those the member cannot read
         self.assertIn('Sun Weihua: the outline is draft', self.line('outline').with_user(self.qian).missing)
         self.assertFalse(self.env['party.meeting.readiness'].with_user(self.outsider).search(

@@ -46,6 +46,7 @@ ledger that follows every problem to verification and into the next meeting.
         'wizards/party_meeting_readiness_waive_views.xml',
         'wizards/party_meeting_statement_return_views.xml',
         'wizards/party_meeting_plan_return_views.xml',
+        'views/party_upper_notice_views.xml',
         'views/party_democratic_life_menus.xml',
         'reports/party_document_reports.xml',
         'reports/party_document_templates.xml',
@@ -65,6 +66,7 @@ ledger that follows every problem to verification and into the next meeting.
         'demo/party_democratic_life_preparation_demo.xml',
         'demo/party_democratic_life_plan_steps_demo.xml',
         'demo/party_democratic_life_outline_docs_demo.xml',
+        'demo/party_democratic_life_notice_demo.xml',
         'demo/party_democratic_life_upper_review_demo.xml',
     ],
     'assets': {

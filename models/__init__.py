@@ -34,6 +34,8 @@ from . import party_meeting_steps
 from . import party_meeting_disclosure
 from . import party_meeting_statement_explanation
 from . import party_rectification_mechanism
-from . import party_input_check
 from . import party_review_round
 from . import party_meeting_review
+from . import party_upper_notice
+from . import party_meeting_notice
+from . import party_input_check

@@ -263,3 +263,23 @@ class PartyMeetingStatementExplanation(models.Model):
 class PartyRectificationMechanism(models.Model):
     _name = 'party.rectification.mechanism'
     _inherit = ['party.input.check', 'party.rectification.mechanism']
+
+
+class PartyUpperBody(models.Model):
+    _name = 'party.upper.body'
+    _inherit = ['party.input.check', 'party.upper.body']
+
+
+class PartyReviewRound(models.Model):
+    _name = 'party.review.round'
+    _inherit = ['party.input.check', 'party.review.round']
+
+
+class PartyUpperNotice(models.Model):
+    _name = 'party.upper.notice'
+    _inherit = ['party.input.check', 'party.upper.notice']
+
+
+class PartyUpperNoticeAspect(models.Model):
+    _name = 'party.upper.notice.aspect'
+    _inherit = ['party.input.check', 'party.upper.notice.aspect']

@@ -14,6 +14,12 @@ MINUTES_OPEN_STATES = ('draft', 'preparing', 'held')
 HELD_STATES = ('held', 'rectifying', 'done')
 # No longer open to new items: an earlier meeting whose unfinished items a new one carries over.
 PAST_STATES = (*HELD_STATES, 'cancelled')
+# The kinds of meeting; an upper-level notice is for one of them.
+MEETING_TYPES = [
+    ('annual', 'Annual Meeting'),
+    ('special', 'Special Meeting'),
+    ('organizational', 'Organizational Life Meeting'),
+]
 
 
 class PartyMeeting(models.Model):
@@ -46,12 +52,7 @@ class PartyMeeting(models.Model):
 
     # Kind and subject
     meeting_type = fields.Selection(
-        [
-            ('annual', 'Annual Meeting'),
-            ('special', 'Special Meeting'),
-            ('organizational', 'Organizational Life Meeting'),
-        ],
-        string='Meeting Type', required=True, default='annual', tracking=True)
+        MEETING_TYPES, string='Meeting Type', required=True, default='annual', tracking=True)
     also_special = fields.Boolean(
         string='Also a Special Meeting',
         help='An annual meeting that is held together with a special (themed) meeting.')

@@ -15,9 +15,11 @@ READINESS_CHECKS = [
     ('guide', 'Upper-level Guides', '_missing_guide'),
     ('plan_sent', 'Plan Sent to the Upper Level', '_missing_plan_sent'),
     ('consent', 'Consent to Hold', '_missing_consent'),
+    ('notice_window', "Within the Notice's Window", '_missing_notice_window'),
 ]
-# Checks that only the upper level may waive: its own decisions.
-UPPER_LEVEL_CHECKS = ('consent',)
+# Checks that only the upper level may waive: its own decisions (a meeting outside the window of
+# its notice is held only with the upper level's agreement).
+UPPER_LEVEL_CHECKS = ('consent', 'notice_window')
 # Fields that change only through waiving and withdrawing a waiver.
 WAIVER_FIELDS = frozenset({'meeting_id', 'code', 'waived', 'waive_reason', 'waived_by_id', 'waived_date'})
 

@@ -7,7 +7,6 @@ class PartyReviewRound(models.Model):
     as a new round, so the record shows every version sent and what was said of it."""
     _name = 'party.review.round'
     _description = 'Upper-level Review Round'
-    _inherit = ['party.input.check']
     _order = 'submitted_on desc, id desc'
 
     meeting_id = fields.Many2one(

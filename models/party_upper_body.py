@@ -12,7 +12,7 @@ class PartyUpperBody(models.Model):
     people of those bodies read what is sent up and, as reviewers, approve or return it."""
     _name = 'party.upper.body'
     _description = 'Upper-level Body'
-    _inherit = ['mail.thread', 'party.input.check']
+    _inherit = ['mail.thread']
     _order = 'sequence, name, id'
 
     name = fields.Char(required=True, tracking=True, index=True)

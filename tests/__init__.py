@@ -42,3 +42,4 @@ from . import test_official_layout
 from . import test_clock
 from . import test_upper_review
 from . import test_upper_review_tour
+from . import test_upper_notice

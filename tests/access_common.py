@@ -148,6 +148,20 @@ class AccessCase(PartyCase):
             item: Milestone.create({'rectification_id': item.id, 'date': '2022-03-01', 'goal': f'Step of {item.name}'})
             for item in cls.item_qian | cls.item_sun | cls.item_b
         }
+        # Upper-level notices: an organization department above each organisation, each with an
+        # issued notice of a year and kind that none of the meetings here has.
+        Body = cls.env['party.upper.body']
+        cls.department_a = Body.create({'name': 'County Organization Department', 'kind': 'organization_department'})
+        cls.department_b = Body.create({'name': 'City Organization Department', 'kind': 'organization_department'})
+        cls.org_a.upper_body_ids = [(4, cls.department_a.id)]
+        cls.org_b.upper_body_ids = [(4, cls.department_b.id)]
+        cls.notice_a, cls.notice_b = (
+            cls.env['party.upper.notice'].create({
+                'name': f'Notice of {body.name}', 'body_id': body.id, 'year': 2021, 'meeting_type': 'annual',
+                'theme': 'Study and act', 'window_start': '2022-01-10', 'window_end': '2022-01-31',
+                'aspect_ids': [(0, 0, {'title': 'Aspect of the county', 'description': 'As the notice says.'})]})
+            for body in (cls.department_a, cls.department_b))
+        (cls.notice_a | cls.notice_b).action_issue()
         cls.env.cr.flush()
 
     @classmethod
@@ -458,6 +472,18 @@ SPECS = {
             lambda r: r.code == 'guide').id),
         write={'reason': 'A better reason'}, read_field='reason',
         delete=_wizard('party.meeting.readiness.waive', _waive_vals),
+    ),
+    'party.upper.notice': Spec(
+        own=lambda case, role: case.notice_a, other=lambda case, role: case.notice_b,
+        create=lambda case, role: {'name': 'New Notice', 'body_id': case.department_a.id, 'year': 2023},
+        create_other=lambda case, role: {'name': 'New Notice', 'body_id': case.department_b.id, 'year': 2023},
+        write={'theme': 'A clearer theme'}, read_field='theme',
+    ),
+    'party.upper.notice.aspect': Spec(
+        own=lambda case, role: case.notice_a.aspect_ids[:1], other=lambda case, role: case.notice_b.aspect_ids[:1],
+        create=lambda case, role: {'notice_id': case.notice_a.id, 'title': 'Another aspect'},
+        create_other=lambda case, role: {'notice_id': case.notice_b.id, 'title': 'Another aspect'},
+        write={'description': 'Explained further.'}, read_field='description',
     ),
     'party.meeting.statement.return': Spec(
         own=_wizard('party.meeting.statement.return', _return_vals),

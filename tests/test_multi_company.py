@@ -68,6 +68,12 @@ class TestMultiCompany(AccessCase):
             {'rectification_id': item.id, 'date': '2022-03-01', 'goal': 'Step C'})
         cls.meeting_c.statement_ids.problem_ids = [(0, 0, {'problem': 'Problem C'})]
         Env_b['party.review.round']._open_round(cls.meeting_c, 'plan')
+        department_c = Env_b['party.upper.body'].create({
+            'name': 'County Two Organization Department', 'kind': 'organization_department',
+            'company_id': cls.company_b.id, 'organization_ids': [(6, 0, cls.org_c.ids)]})
+        Env_b['party.upper.notice'].create({
+            'name': 'County two notice', 'body_id': department_c.id, 'company_id': cls.company_b.id,
+            'year': 2023, 'aspect_ids': [(0, 0, {'title': 'Aspect C'})]})
         cls.template_c = Env_b['party.statement.template'].create({
             'name': 'County two template', 'company_id': cls.company_b.id,
             'section_ids': [(0, 0, {'name': 'Heading C'})]})

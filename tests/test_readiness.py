@@ -26,8 +26,11 @@ class TestReadiness(PartyCase):
     def test_new_meeting_carries_every_check_all_missing(self):
         self.assertEqual(
             self.meeting.readiness_ids.mapped('code'),
-            ['study', 'opinion', 'talk', 'outline', 'team_material', 'guide', 'plan_sent', 'consent'])
-        self.assertEqual(set(self.states().values()), {'missing'})
+            ['study', 'opinion', 'talk', 'outline', 'team_material', 'guide', 'plan_sent', 'consent',
+             'notice_window'])
+        states = self.states()
+        self.assertEqual(states.pop('notice_window'), 'ok', 'no upper-level notice, no window to keep')
+        self.assertEqual(set(states.values()), {'missing'})
         self.assertFalse(self.meeting.readiness_ok)
         self.assertEqual(self.meeting.readiness_missing_count, 8)
         self.assertIn('No branch representative is recorded', self.line('talk').missing)
@@ -163,7 +166,7 @@ class TestReadiness(PartyCase):
 
     def test_member_reads_the_checklist_of_their_meeting(self):
         lines = self.env['party.meeting.readiness'].with_user(self.qian).search([('meeting_id', '=', self.meeting.id)])
-        self.assertEqual(len(lines), 8)
+        self.assertEqual(len(lines), 9, 'every check, the consent and the notice window included')
         # the checklist counts every member's outline, including those the member cannot read
         self.assertIn('Sun Weihua: the outline is draft', self.line('outline').with_user(self.qian).missing)
         self.assertFalse(self.env['party.meeting.readiness'].with_user(self.outsider).search(

@@ -12,6 +12,7 @@ from .access_common import AccessCase
 TRACKED = {
     'party.organization': {'principal_user_id', 'member_user_ids', 'clerk_user_ids', 'upper_body_ids'},
     'party.upper.body': {'kind', 'user_ids'},
+    'party.upper.notice': {'state', 'body_id', 'issue_date', 'plan_deadline', 'report_deadline'},
     'party.meeting': {'state', 'organization_id', 'host_user_id', 'recorder_user_id', 'date_start',
                       'materials_deadline', 'plan_sent_date', 'report_deadline', 'report_date', 'notice_date',
                       'plan_state', 'plan_approved_date', 'consent_date', 'consent_user_id'},

@@ -37,3 +37,4 @@ from . import party_rectification_mechanism
 from . import party_input_check
 from . import party_review_round
 from . import party_meeting_review
+from . import party_meeting_assessment

@@ -40,3 +40,4 @@ from . import test_hostile_input
 from . import test_office_suite
 from . import test_official_layout
 from . import test_clock
+from . import test_meeting_assessment

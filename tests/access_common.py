@@ -237,6 +237,10 @@ def _return_vals(case, role):
     return {'statement_ids': [(6, 0, _reviewed(case, role).ids)], 'comment': 'Say more about the causes.'}
 
 
+def _assess_vals(case, role):
+    return {'meeting_id': case.meeting_a.id, 'grade': 'good', 'body_id': case.commission.id}
+
+
 def _lines(model, own, other, vals, write):
     """A line of the meeting (participant, key aspect, agenda, study): A's and B's."""
     return Spec(
@@ -442,5 +446,13 @@ SPECS = {
         create_other=lambda case, role: {'statement_ids': [(6, 0, case.outline_b.ids)], 'comment': 'No.'},
         write={'comment': 'Say more.'}, read_field='comment',
         delete=_wizard('party.meeting.statement.return', _return_vals),
+    ),
+    'party.meeting.assess': Spec(
+        own=_wizard('party.meeting.assess', _assess_vals),
+        other=lambda case, role: _wizard('party.meeting.assess', _assess_vals)(case, role, _other_user(case, role)),
+        create=_assess_vals,
+        create_other=lambda case, role: dict(_assess_vals(case, role), meeting_id=case.meeting_b.id),
+        write={'preparation': 'Prepared with care.'}, read_field='preparation',
+        delete=_wizard('party.meeting.assess', _assess_vals),
     ),
 }

@@ -59,23 +59,15 @@ class PartyMeeting(models.Model):
     reheld_from_id = fields.Many2one(
         'party.meeting', string='Held Again From', readonly=True, copy=False, index='btree_not_null',
         ondelete='restrict', help='The meeting graded Poor that this meeting holds again.')
-    reheld_meeting_ids = fields.One2many('party.meeting', 'reheld_from_id', string='Held Again As')
+    reheld_meeting_ids = fields.One2many('party.meeting', 'reheld_from_id', string='Meetings Held Again')
     reheld_meeting_id = fields.Many2one(
         'party.meeting', string='Held Again As', compute='_compute_reheld_meeting_id',
         help='The meeting that holds this one again after it was graded Poor.')
-    can_assess = fields.Boolean(compute='_compute_can_assess')
 
     @api.depends('reheld_meeting_ids')
     def _compute_reheld_meeting_id(self):
         for meeting in self:
             meeting.reheld_meeting_id = meeting.reheld_meeting_ids[:1]
-
-    @api.depends('is_upper_reviewer', 'state', 'reheld_meeting_ids')
-    @api.depends_context('uid')
-    def _compute_can_assess(self):
-        for meeting in self:
-            meeting.can_assess = (meeting.is_upper_reviewer and meeting.state in HELD_STATES
-                                  and not meeting.reheld_meeting_ids)
 
     # ------------------------------------------------------------------
     # CRUD and the guard
@@ -249,13 +241,19 @@ class PartyMeeting(models.Model):
     # Smart buttons
     # ------------------------------------------------------------------
 
-    def action_view_reheld_meeting(self):
-        self.ensure_one()
-        target = self.reheld_meeting_id or self.reheld_from_id
+    def _action_open_meeting(self, meeting):
         return {
             'type': 'ir.actions.act_window',
             'res_model': 'party.meeting',
-            'res_id': target.id,
+            'res_id': meeting.id,
             'view_mode': 'form',
             'views': [(False, 'form')],
         }
+
+    def action_view_reheld_meeting(self):
+        self.ensure_one()
+        return self._action_open_meeting(self.reheld_meeting_id)
+
+    def action_view_reheld_from(self):
+        self.ensure_one()
+        return self._action_open_meeting(self.reheld_from_id)

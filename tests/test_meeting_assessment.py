@@ -143,6 +143,8 @@ class TestMeetingAssessment(PartyCase):
         again = first.reheld_meeting_id
         self.assertTrue(again)
         self.assertEqual(again.reheld_from_id, first)
+        self.assertEqual(first.action_view_reheld_meeting()['res_id'], again.id)
+        self.assertEqual(again.action_view_reheld_from()['res_id'], first.id)
         self.assertEqual(again.state, 'draft')
         self.assertEqual(again.name, 'Special Meeting 2022 (Held Again)')
         for name in ('organization_id', 'year', 'meeting_type', 'theme'):

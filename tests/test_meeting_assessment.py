@@ -248,6 +248,9 @@ class TestMeetingAssessmentDemo(DemoCase):
         self.assertIn('县党史学习教育巡回指导组', text)
         self.assertIn('县纪委县监委', text)
         self.assertTrue(all(meeting.remark_ids.mapped('upper_body_id')))
+        # The report composed again once the bodies were named lists both bodies.
+        for name in ('县党史学习教育巡回指导组', '县纪委县监委'):
+            self.assertIn(name, str(meeting.report_body))
         # The team reads it.
         principal = self.env.ref('party_democratic_life.user_zhaodongping_demo')
         self.assertEqual(meeting.with_user(principal).assessment_grade, 'good')

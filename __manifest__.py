@@ -43,10 +43,12 @@ ledger that follows every problem to verification and into the next meeting.
         'views/party_statement_template_views.xml',
         'views/party_meeting_steps_views.xml',
         'views/party_meeting_disclosure_views.xml',
+        'views/party_meeting_assessment_views.xml',
         'wizards/party_meeting_readiness_waive_views.xml',
         'wizards/party_meeting_statement_return_views.xml',
         'wizards/party_meeting_plan_return_views.xml',
         'views/party_upper_notice_views.xml',
+        'wizards/party_meeting_assess_views.xml',
         'views/party_democratic_life_menus.xml',
         'reports/party_document_reports.xml',
         'reports/party_document_templates.xml',
@@ -68,6 +70,7 @@ ledger that follows every problem to verification and into the next meeting.
         'demo/party_democratic_life_outline_docs_demo.xml',
         'demo/party_democratic_life_notice_demo.xml',
         'demo/party_democratic_life_upper_review_demo.xml',
+        'demo/party_democratic_life_assessment_demo.xml',
     ],
     'assets': {
         'web.assets_backend': [

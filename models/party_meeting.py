@@ -618,7 +618,7 @@ class PartyMeeting(models.Model):
         """One annual meeting per Party group per year — provisions."""
         for meeting in self.filtered(lambda m: m.meeting_type == 'annual' and m.state != 'cancelled'):
             duplicate = self.search([
-                ('id', '!=', meeting.id),
+                ('id', 'not in', meeting._party_same_meeting().ids),
                 ('organization_id', '=', meeting.organization_id.id),
                 ('year', '=', meeting.year),
                 ('meeting_type', '=', 'annual'),
@@ -630,6 +630,11 @@ class PartyMeeting(models.Model):
                     'meeting "%(other)s" of %(organization)s.',
                     meeting=meeting.name, year=meeting.year, other=duplicate.name,
                     organization=meeting.organization_id.name))
+
+    def _party_same_meeting(self):
+        """The meetings that count as this one for the one-a-year rule: itself (a meeting held
+        again adds its first holding, party_meeting_assessment.py)."""
+        return self
 
     @api.constrains('meeting_type', 'theme', 'special_reason', 'also_special')
     def _check_special_theme(self):

@@ -24,6 +24,14 @@ class PartyMeetingAttendee(models.Model):
         'res.partner', string='Person', compute='_compute_partner_id', store=True, readonly=False,
         ondelete='restrict', help='For people without a login, such as upper-level guides.')
     position = fields.Char(string='Position', compute='_compute_position', store=True, readonly=False)
+    # Whom an upper-level guide came for: the documents list the people present body by body.
+    organization_id = fields.Many2one(related='meeting_id.organization_id')
+    upper_body_id = fields.Many2one(
+        'party.upper.body', string='Upper-level Body', compute='_compute_upper_body_id', store=True,
+        readonly=False, index='btree_not_null', ondelete='restrict',
+        domain="[('organization_ids', 'in', organization_id)]",
+        help='For an upper-level guide: the supervising body he or she attends for; the minutes and the '
+             'situation report list the upper-level people present body by body.')
     attendance = fields.Selection(
         [
             ('present', 'Present'),
@@ -62,6 +70,22 @@ class PartyMeetingAttendee(models.Model):
                 lambda m: m.user_id == attendee.user_id and attendee.user_id)
             attendee.position = member[:1].position or attendee.position
 
+    @api.depends('role', 'user_id', 'partner_id', 'meeting_id.organization_id')
+    def _compute_upper_body_id(self):
+        """A guide who is one of the people of exactly one supervising body attends for it; a
+        choice made by hand stays as long as it still fits."""
+        for attendee in self:
+            if attendee.role != 'guide':
+                attendee.upper_body_id = False
+                continue
+            bodies = attendee.meeting_id.organization_id.upper_body_ids
+            if attendee.upper_body_id in bodies:
+                attendee.upper_body_id = attendee.upper_body_id
+                continue
+            person = attendee.partner_id | attendee.user_id.partner_id
+            matching = bodies.filtered(lambda body: person and person & body.user_ids.partner_id)
+            attendee.upper_body_id = matching if len(matching) == 1 else False
+
     @api.depends('user_id', 'partner_id', 'position')
     def _compute_display_name(self):
         for attendee in self:
@@ -75,6 +99,17 @@ class PartyMeetingAttendee(models.Model):
                 raise ValidationError(self.env._(
                     'A participant of meeting "%(meeting)s" needs the field "User" or "Person".',
                     meeting=attendee.meeting_id.name))
+
+    @api.constrains('role', 'upper_body_id', 'meeting_id')
+    def _check_upper_body(self):
+        for attendee in self.filtered('upper_body_id'):
+            organization = attendee.meeting_id.organization_id
+            if attendee.role != 'guide' or attendee.upper_body_id not in organization.upper_body_ids:
+                raise ValidationError(self.env._(
+                    'Participant "%(person)s" of meeting "%(meeting)s": the field "Upper-level Body" is for an '
+                    'upper-level guide and must be a body that supervises %(organization)s.',
+                    person=attendee.display_name, meeting=attendee.meeting_id.name,
+                    organization=organization.name))
 
     @api.constrains('attendance', 'leave_reason')
     def _check_leave_reason(self):

@@ -45,6 +45,22 @@ class PartyMeeting(models.Model):
     def _party_attendees(self, role):
         return self.attendee_ids.filtered(lambda a: a.role == role)
 
+    def _party_guides_by_body(self):
+        """The upper-level people present, body by body in the order of the participants (e.g.
+        县纪委县监委：郑国平；县委组织部：陈志强); a guide without a body is named with his or her post."""
+        guides = self._party_attendees('guide').filtered(lambda a: a.attendance == 'present')
+        by_body = {}
+        for guide in guides:
+            by_body.setdefault(guide.upper_body_id, self.env['party.meeting.attendee'])
+            by_body[guide.upper_body_id] |= guide
+        parts = [
+            self.env._('%(body)s: %(names)s', body=body.name,
+                       names='、'.join(attendee.user_id.name or attendee.partner_id.name or '' for attendee in attendees))
+            if body else self._party_people(attendees)
+            for body, attendees in by_body.items()
+        ]
+        return self.env._('; ').join(parts)
+
     def _party_plan_date(self):
         """The date the plan went, or goes, to the upper level: the day it was sent, else the
         organisation's lead days before the meeting — practice, configurable."""
@@ -653,7 +669,10 @@ class PartyMeeting(models.Model):
             attendance += self.env._('%(names)s could not attend.', names='、'.join(
                 f'{a.user_id.name}（{a.leave_reason or attendance_labels.get(a.attendance, "")}）' for a in away))
         facts.append(attendance)
-        if guides:
+        guides_by_body = guides.upper_body_id and self._party_guides_by_body()
+        if guides_by_body:
+            facts.append(self.env._('The upper level attended to give guidance: %(guides)s.', guides=guides_by_body))
+        elif guides:
             facts.append(self.env._('%(guides)s attended to give guidance.', guides=self._party_people(guides)))
         if sit_ins:
             facts.append(self.env._('%(names)s sat in.', names=self._party_people(sit_ins)))
@@ -770,7 +789,7 @@ class PartyMeeting(models.Model):
             (self.env._('On Leave'), '、'.join(
                 f'{a.user_id.name}（{a.leave_reason or attendance_labels.get(a.attendance, "")}）' for a in away)),
             (self.env._('Sitting In'), self._party_people(self._party_attendees('sit_in'))),
-            (self.env._('Upper-level Guides'), self._party_people(self._party_attendees('guide'))),
+            (self.env._('Upper-level Guides'), self._party_guides_by_body()),
             (self.env._('Recorder'), self.recorder_user_id.name),
         ]
         blocks = [blk.title(self.env._('%(organization)s\n%(meeting)s Minutes',
@@ -806,7 +825,7 @@ class PartyMeeting(models.Model):
             (self.env._('Theme'), self.theme),
             (self.env._('Members Present'), self.env._('%(present)s of %(total)s members present',
                                                        present=len(present), total=len(members))),
-            (self.env._('Upper-level Guides'), self._party_people(self._party_attendees('guide'))),
+            (self.env._('Upper-level Guides'), self._party_guides_by_body()),
         ]
         blocks = [blk.title(self.env._('%(organization)s\nPublic Notice on the %(meeting)s',
                                        organization=self.organization_id.name, meeting=self.name))]

@@ -1,5 +1,5 @@
 from odoo import api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tools import html2plaintext, is_html_empty
 
 from .party_meeting_criticism import CRITICISM_STATES
@@ -29,6 +29,10 @@ class PartyMeetingRemark(models.Model):
         string='Body', required=True, default='guide_group', tracking=True,
         help='The upper-level body the speaker speaks for: the county discipline commission (县纪委), the '
              'organization department (县委组织部) or the touring guide group (巡回指导组).')
+    upper_body_id = fields.Many2one(
+        'party.upper.body', string='Upper-level Body', index='btree_not_null', ondelete='restrict',
+        domain="[('organization_ids', 'in', organization_id)]",
+        help='The supervising body the speaker speaks for; the field "Body" follows its kind.')
     speaker = fields.Char(
         string='Speaker', required=True, tracking=True, help='Name and post of who made the remarks.')
     content = fields.Html(string='Content', sanitize=True)
@@ -41,6 +45,27 @@ class PartyMeetingRemark(models.Model):
         for remark in self:
             remark.display_name = f'{bodies.get(remark.body, "")} {remark.speaker or ""}'.strip()
 
+    @api.constrains('upper_body_id', 'meeting_id')
+    def _check_upper_body(self):
+        for remark in self.filtered('upper_body_id'):
+            if remark.upper_body_id not in remark.meeting_id.organization_id.upper_body_ids:
+                raise ValidationError(self.env._(
+                    'Remarks "%(remark)s": the field "Upper-level Body" must be a body that supervises %(organization)s.',
+                    remark=remark.display_name, organization=remark.meeting_id.organization_id.name))
+
+    @api.onchange('upper_body_id')
+    def _onchange_upper_body_id(self):
+        if self.upper_body_id:
+            self.body = self.upper_body_id.kind
+
+    @api.model
+    def _sync_body_kind(self, vals):
+        """The kind of body follows the body chosen, so that remarks recorded before bodies were
+        named (the kind only) and those that name their body read alike."""
+        if vals.get('upper_body_id'):
+            vals['body'] = self.env['party.upper.body'].browse(vals['upper_body_id']).sudo().kind
+        return vals
+
     def _compute_rectification_count(self):
         counts = dict(self.env['party.rectification']._read_group(
             [('remark_id', 'in', self.ids)], ['remark_id'], ['__count']))
@@ -49,13 +74,13 @@ class PartyMeetingRemark(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        remarks = super().create(vals_list)
+        remarks = super().create([self._sync_body_kind(dict(vals)) for vals in vals_list])
         remarks._check_meeting_state()
         return remarks
 
     def write(self, vals):
         self._check_meeting_state()
-        result = super().write(vals)
+        result = super().write(self._sync_body_kind(dict(vals)))
         if 'meeting_id' in vals:
             self._check_meeting_state()
         return result

@@ -276,6 +276,10 @@ def _return_vals(case, role):
     return {'statement_ids': [(6, 0, _reviewed(case, role).ids)], 'comment': 'Say more about the causes.'}
 
 
+def _assess_vals(case, role):
+    return {'meeting_id': case.meeting_a.id, 'grade': 'good', 'body_id': case.commission.id}
+
+
 def _lines(model, own, other, vals, write):
     """A line of the meeting (participant, key aspect, agenda, study): A's and B's."""
     return Spec(
@@ -517,4 +521,12 @@ SPECS = {
         delete=_wizard('party.meeting.plan.return', _plan_return_vals),
     ),
 
+    'party.meeting.assess': Spec(
+        own=_wizard('party.meeting.assess', _assess_vals),
+        other=lambda case, role: _wizard('party.meeting.assess', _assess_vals)(case, role, _other_user(case, role)),
+        create=_assess_vals,
+        create_other=lambda case, role: dict(_assess_vals(case, role), meeting_id=case.meeting_b.id),
+        write={'preparation': 'Prepared with care.'}, read_field='preparation',
+        delete=_wizard('party.meeting.assess', _assess_vals),
+    ),
 }

@@ -801,7 +801,7 @@ class PartyMeeting(models.Model):
     def _party_blocks_situation_report(self):
         """情况报告 to the discipline commission and the organisation department."""
         self.ensure_one()
-        supervisors = self.organization_id.supervisor_partner_ids.mapped('name')
+        supervisors = self.organization_id._party_report_addressees().mapped('name')
         sent_on = self.report_date or self._party_today()
         blocks = self._party_upward_head_blocks()
         blocks.append(blk.title(self.env._('%(organization)s\nReport on the %(meeting)s',

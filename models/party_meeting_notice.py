@@ -19,7 +19,7 @@ class PartyMeeting(models.Model):
 
     notice_id = fields.Many2one(
         'party.upper.notice', string='Upper-level Notice', compute='_compute_notice_id', store=True,
-        readonly=False, index=True, ondelete='restrict', tracking=True,
+        readonly=False, index=True, ondelete='set null', tracking=True,
         domain="[('state', '=', 'issued'), ('year', '=', year), ('meeting_type', '=', meeting_type)]",
         help='The issued notice of the meeting\'s year and kind from a body that supervises the organization; '
              'its key aspects cannot be dropped or renamed, its deadlines and window apply.')

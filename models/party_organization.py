@@ -245,6 +245,14 @@ class PartyOrganization(models.Model):
         """Who approves and returns for the upper level: reviewers of the supervising bodies."""
         return self._upper_bodies(kinds).reviewer_user_ids
 
+    def _party_report_addressees(self):
+        """Whom a report upward is addressed to (主送): the organisation department, then the
+        discipline commission; a guide group reads it as a supervising body and is copied
+        (抄送) where the organisation names it."""
+        rank = {'organization_department': 0, 'discipline_commission': 1}
+        bodies = self[:1]._upper_bodies(tuple(rank)).sorted(lambda body: (rank[body.kind], body.sequence, body.id))
+        return bodies.partner_id
+
     def _check_upper_reviewer(self, what, kinds=REVIEWING_KINDS):
         """Only a reviewer of a body that supervises the organisation acts for the upper level."""
         for organization in self:

@@ -154,6 +154,17 @@ class PartyUpperNotice(models.Model):
     def _unlink_except_issued(self):
         self._check_editable('state')
 
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_followed(self):
+        """A notice that meetings follow stays with them (the database would only unlink it)."""
+        counts = dict(self.env['party.meeting'].sudo().with_context(active_test=False)._read_group(
+            [('notice_id', 'in', self.ids)], ['notice_id'], ['__count']))
+        for notice in self:
+            if counts.get(notice):
+                raise UserError(self.env._(
+                    'Notice "%(notice)s" cannot be deleted: %(count)s meetings follow it (field "Upper-level '
+                    'Notice" of the meeting).', notice=notice.name, count=counts[notice]))
+
     # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------

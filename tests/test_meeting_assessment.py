@@ -74,7 +74,8 @@ class TestMeetingAssessment(PartyCase):
         self.assertEqual(meeting.assessment_grade, 'good')
         self.assertEqual(meeting.assessed_by_id, self.chen)
         self.assertEqual(meeting.assessment_body_id, self.guide_group)
-        self.assertEqual(meeting.assessed_date, self.organization._party_today())
+        self.assertEqual(meeting.assessed_date, self.organization.with_user(self.chen)._party_today(),
+                         'the day of the reviewer who recorded it')
         self.assertEqual(meeting.assessment_self_criticism, REASONS['assessment_self_criticism'])
         self.assertFalse(meeting.reheld_meeting_ids, 'only a Poor meeting is held again')
         notice = meeting.message_ids.filtered(lambda m: 'assessed the meeting as Good' in (m.body or ''))

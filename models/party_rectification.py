@@ -1,5 +1,4 @@
 from datetime import timedelta
-from textwrap import shorten
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
@@ -568,7 +567,9 @@ class PartyRectification(models.Model):
             item.message_post(body=self.env._(
                 'Returned by %(user)s (%(body)s): %(reason)s', user=self.env.user.name, body=body.name,
                 reason=reason))
-            summary = self.env._('Returned by the upper level: %(reason)s', reason=shorten(reason, 80))
+            # Chinese has no spaces to cut at: the summary keeps the first characters.
+            short = reason if len(reason) <= 80 else f'{reason[:79]}…'
+            summary = self.env._('Returned by the upper level: %(reason)s', reason=short)
             for user in item.organization_id.principal_user_id | item.responsible_user_id:
                 item.sudo().activity_schedule(
                     'party_democratic_life.mail_activity_type_party_rectification_closing',

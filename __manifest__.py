@@ -47,6 +47,7 @@ ledger that follows every problem to verification and into the next meeting.
         'wizards/party_meeting_readiness_waive_views.xml',
         'wizards/party_meeting_statement_return_views.xml',
         'wizards/party_meeting_plan_return_views.xml',
+        'wizards/party_rectification_return_views.xml',
         'views/party_upper_notice_views.xml',
         'wizards/party_meeting_assess_views.xml',
         'views/party_democratic_life_menus.xml',

@@ -126,8 +126,9 @@ class PartyInputCheck(models.AbstractModel):
             return
         name, value = bad
         model = self.env['ir.model']._get(self._name).name or self._description
+        # A record the user may not read has no display name: it is named by its model and id.
         record = self.env._('New %(model)s', model=model) if not self else ', '.join(
-            self[:3].mapped('display_name'))
+            rec.display_name or f'{model} #{rec.id}' for rec in self[:3])
         shown = _shorten(repr(value))
         if name not in self._fields:
             raise ValidationError(self.env._('%(record)s: there is no field "%(field)s".', record=record,

@@ -5,6 +5,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
 from odoo.tools import is_html_empty
 
+from .party_rectification import VERIFIED_STATES
+
 # Meeting states by what they allow.
 # Before the meeting: preparation, carrying over earlier items, cancelling.
 PREPARATION_STATES = ('draft', 'preparing')
@@ -894,14 +896,15 @@ class PartyMeeting(models.Model):
         return True
 
     def _check_can_close(self):
-        """The report went out and each item due now is verified or carried — practice."""
+        """The report went out and each item due now is verified (or closed with the upper
+        level) or carried — practice."""
         for meeting in self:
             if not meeting.report_date:
                 raise UserError(self.env._(
                     'Meeting "%(meeting)s" cannot be closed: the field "Report Sent On" is empty; '
                     'send the situation report first.', meeting=meeting.name))
             unfinished = meeting.rectification_ids.filtered(
-                lambda r: r.mode != 'long_term' and r.state not in ('verified', 'carried'))
+                lambda r: r.mode != 'long_term' and r.state not in (*VERIFIED_STATES, 'carried'))
             if unfinished:
                 raise UserError(self.env._(
                     'Meeting "%(meeting)s" cannot be closed: these rectifications are neither verified '

@@ -8,6 +8,7 @@ from odoo.tools import is_html_empty
 from ..tools import document_blocks as blk
 from ..tools.cn_format import cn_numeral, format_cn_month_day, html_to_text
 from ..tools.xlsx_builder import XlsxTableWriter
+from .party_rectification import FINISHED_STATES, VERIFIED_STATES
 
 # A personal outline is normally no shorter than this many pages — practice.
 MIN_STATEMENT_PAGES = 6
@@ -468,9 +469,9 @@ class PartyMeeting(models.Model):
                 row = stats[item['meeting_id']]
                 row['total'] += 1
                 state, deadline, done_on = item['state'], item['deadline'], item['date_done']
-                finished = state in ('done', 'verified')
+                finished = state in FINISHED_STATES
                 row['finished'] += finished
-                row['verified'] += state == 'verified'
+                row['verified'] += state in VERIFIED_STATES
                 row['carried'] += state == 'carried'
                 row['open'] += state in ('open', 'in_progress')
                 row['overdue'] += bool(state in ('open', 'in_progress') and deadline and deadline < today)
@@ -602,8 +603,9 @@ class PartyMeeting(models.Model):
         if not items:
             return self.env._('No earlier meeting with rectification items is recorded.')
         count = {state: len(items.filtered(lambda i, s=state: i.state == s))
-                 for state in ('verified', 'done', 'carried', 'open', 'in_progress')}
+                 for state in ('closed', 'verified', 'done', 'carried', 'open', 'in_progress')}
         details = [text for number, text in (
+            (count['closed'], self.env._('%(count)s closed with the upper level', count=count['closed'])),
             (count['verified'], self.env._('%(count)s verified and closed', count=count['verified'])),
             (count['done'], self.env._('%(count)s done and awaiting verification', count=count['done'])),
             (count['carried'], self.env._('%(count)s carried over', count=count['carried'])),

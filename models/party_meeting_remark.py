@@ -101,22 +101,28 @@ class PartyMeetingRemark(models.Model):
                     'its remarks cannot be changed.', remark=remark.display_name, meeting=remark.meeting_id.name))
 
     def action_to_rectification(self):
-        """Open a new team item drafted from the remarks (source: upper level's remarks); nothing is
-        stored until it is saved."""
+        """Turn the remarks into a team item owned by the principal (source: upper level's
+        remarks) in one click, or open the one made before — the remarks of the upper level go
+        on the rectification list as they were made."""
         self.ensure_one()
-        if is_html_empty(self.content):
-            raise UserError(self.env._(
-                'Remarks "%(remark)s": the field "Content" is empty; there is no problem to rectify.',
-                remark=self.display_name))
-        return self.env['party.rectification']._get_form_action({
-            'name': self.env._('Problem raised in the remarks of %(speaker)s', speaker=self.speaker),
-            'meeting_id': self.meeting_id.id,
-            'remark_id': self.id,
-            'source': 'upper_remark',
-            'scope': 'team',
-            'responsible_user_id': self.meeting_id.organization_id.principal_user_id.id,
-            'problem': self.content,
-        })
+        rectification = self.rectification_ids[:1]
+        if not rectification:
+            if is_html_empty(self.content):
+                raise UserError(self.env._(
+                    'Remarks "%(remark)s": the field "Content" is empty; there is no problem to rectify.',
+                    remark=self.display_name))
+            rectification = self.env['party.rectification'].create({
+                'name': self.env._('Problem raised in the remarks of %(speaker)s', speaker=self.speaker),
+                'meeting_id': self.meeting_id.id,
+                'remark_id': self.id,
+                'source': 'upper_remark',
+                'scope': 'team',
+                'responsible_user_id': self.meeting_id.organization_id.principal_user_id.id,
+                'problem': self.content,
+            })
+            rectification.message_post(body=self.env._(
+                "Made from the upper level's remarks of %(speaker)s.", speaker=self.speaker))
+        return rectification._get_form_action()
 
     def action_view_rectifications(self):
         self.ensure_one()

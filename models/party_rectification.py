@@ -3,9 +3,16 @@ from datetime import timedelta
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.fields import Domain
-from odoo.tools import is_html_empty
+from odoo.tools import is_html_empty, plaintext2html
 
 OPEN_STATES = ('open', 'in_progress')
+# Verified by the principal, then (where an organization department reviews) closed with the
+# upper level (对账销号): both are read-only, checked off the books.
+VERIFIED_STATES = ('verified', 'closed')
+# The work is finished: what the on-time rate, the lists and the reports count as done.
+FINISHED_STATES = ('done', *VERIFIED_STATES)
+# Only a reviewer of a supervising organization department closes items with the upper level — practice.
+CLOSING_KINDS = ('organization_department',)
 # A long item runs over this many days and needs milestones — our product choice.
 LONG_ITEM_DAYS = 90
 # Reminders: to the owner this many days before the deadline — our product choice.
@@ -89,6 +96,7 @@ class PartyRectification(models.Model):
             ('in_progress', 'In Progress'),
             ('done', 'Done'),
             ('verified', 'Verified'),
+            ('closed', 'Closed with the Upper Level'),
             ('carried', 'Carried Over'),
         ],
         required=True, default='open', tracking=True, index=True, copy=False, group_expand=True)
@@ -97,6 +105,28 @@ class PartyRectification(models.Model):
     verified_by_id = fields.Many2one(
         'res.users', string='Verified By', copy=False, readonly=True, tracking=True, ondelete='restrict')
     date_verified = fields.Date(string='Verified On', copy=False, readonly=True, tracking=True)
+
+    # Closing with the upper level (对账销号)
+    closed_by_id = fields.Many2one(
+        'res.users', string='Closed By', copy=False, readonly=True, tracking=True, ondelete='restrict',
+        help='The reviewer of the organization department who confirmed the closing.')
+    date_closed = fields.Date(string='Closed On', copy=False, readonly=True, tracking=True)
+    closing_body_id = fields.Many2one(
+        'party.upper.body', string='Closed with', copy=False, readonly=True, ondelete='restrict', tracking=True,
+        help='The organization department that confirmed the closing.')
+    return_reason = fields.Text(
+        string='Reason Returned', copy=False, readonly=True, tracking=True,
+        help='Why the upper level last sent the item back; every return stays in the chatter.')
+    returned_by_id = fields.Many2one(
+        'res.users', string='Returned By', copy=False, readonly=True, ondelete='restrict', tracking=True)
+    date_returned = fields.Date(string='Returned On', copy=False, readonly=True, tracking=True)
+    return_count = fields.Integer(string='Times Returned', copy=False, readonly=True)
+    is_awaiting_upper = fields.Boolean(
+        string='Waiting for the Upper Level', compute='_compute_is_awaiting_upper',
+        search='_search_is_awaiting_upper',
+        help='Verified by the principal; a reviewer of the organization department still has to confirm '
+             'the closing.')
+    can_close = fields.Boolean(compute='_compute_can_close')
     evidence_attachment_ids = fields.Many2many(
         'ir.attachment', 'party_rectification_evidence_rel', 'rectification_id', 'attachment_id',
         string='Evidence', copy=False)
@@ -186,6 +216,36 @@ class PartyRectification(models.Model):
         is_manager = self.env.user.has_group('party_democratic_life.group_party_manager')
         for item in self:
             item.can_verify = is_manager or item.organization_id.principal_user_id == self.env.user
+
+    @api.depends('state', 'organization_id.upper_body_ids')
+    def _compute_is_awaiting_upper(self):
+        closing = self._get_closing_organizations()
+        for item in self:
+            item.is_awaiting_upper = item.state == 'verified' and item.organization_id in closing
+
+    def _search_is_awaiting_upper(self, operator, value):
+        if operator != 'in':
+            return NotImplemented
+        return Domain('state', '=', 'verified') & Domain('organization_id', 'in', self._get_closing_organizations().ids)
+
+    @api.model
+    def _get_closing_organizations(self):
+        """The organizations whose items an organization department closes: a supervising
+        department with at least one reviewer. Read as superuser: who reviews is not secret, and
+        a member must see that the item still waits."""
+        bodies = self.env['party.upper.body'].sudo().search([('kind', 'in', CLOSING_KINDS)])
+        return bodies.filtered('reviewer_user_ids').organization_ids.with_env(self.env)
+
+    @api.depends_context('uid')
+    @api.depends('state', 'organization_id.upper_body_ids')
+    def _compute_can_close(self):
+        for item in self:
+            item.can_close = item.state == 'verified' and self.env.user in item._get_closing_reviewers()
+
+    def _get_closing_reviewers(self):
+        """Who confirms the closing of the item: the reviewers of its supervising departments."""
+        self.ensure_one()
+        return self.organization_id.sudo()._upper_reviewers(CLOSING_KINDS)
 
     @api.depends('deadline', 'meeting_id.date_start', 'create_date', 'organization_id.tz')
     @api.depends_context('tz', 'uid')
@@ -285,8 +345,13 @@ class PartyRectification(models.Model):
                     'its meeting "%(meeting)s".', item=item.name, meeting=item.meeting_id.name))
 
     def write(self, vals):
-        # Verified items are read-only: they change only through reopen, which runs as superuser.
+        # Verified items are read-only: they change only through reopen, the upper level's return
+        # or its closing, which run as superuser.
         if not self.env.su:
+            closed = self.filtered(lambda r: r.state == 'closed')
+            if closed:
+                raise UserError(self.env._(
+                    'Rectification "%(item)s" is closed with the upper level and read-only.', item=closed[0].name))
             verified = self.filtered(lambda r: r.state == 'verified')
             if verified:
                 raise UserError(self.env._(
@@ -294,8 +359,10 @@ class PartyRectification(models.Model):
                     item=verified[0].name))
             if vals.get('state') == 'verified':
                 self._check_verifier()
+            if vals.get('state') == 'closed':
+                self._check_closer(self.env._('confirm its closing'))
         # A new deadline or a finished item starts the reminders afresh.
-        if 'deadline' in vals or vals.get('state') in ('done', 'verified', 'carried'):
+        if 'deadline' in vals or vals.get('state') in (*FINISHED_STATES, 'carried'):
             vals = dict(vals, reminded_before_deadline=False, overdue_flagged=False)
         return super().write(vals)
 
@@ -303,7 +370,7 @@ class PartyRectification(models.Model):
     def _unlink_except_verified(self):
         """A verified item is closed on the books and stays there — practice."""
         for item in self:
-            if item.state == 'verified':
+            if item.state in VERIFIED_STATES:
                 raise UserError(self.env._(
                     'Rectification "%(item)s" cannot be deleted: it is verified.', item=item.name))
 
@@ -339,6 +406,16 @@ class PartyRectification(models.Model):
                 raise UserError(self.env._(
                     'Rectification "%(item)s": only the principal of %(organization)s or a manager can '
                     'verify or reopen it.', item=item.name, organization=item.organization_id.name))
+
+    def _check_closer(self, what):
+        """Only a reviewer of an organization department that supervises the item's organization
+        closes it with the upper level or returns it — practice (对账销号); never the principal alone."""
+        for item in self:
+            if self.env.user not in item._get_closing_reviewers():
+                raise UserError(self.env._(
+                    'Rectification "%(item)s": only a reviewer of an organization department that supervises '
+                    '%(organization)s (field "Supervising Bodies") can %(what)s.',
+                    item=item.name, organization=item.organization_id.name, what=what))
 
     def _check_can_start(self):
         for item in self:
@@ -400,14 +477,103 @@ class PartyRectification(models.Model):
                 'verified_by_id': self.env.user.id,
                 'date_verified': organization._party_today(),
             })
+        self._schedule_closing_activities()
         return True
 
     def action_reopen(self):
         self._check_state(('done', 'verified'), self.env._('reopened'))
         self._check_verifier()
         self.sudo().write({'state': 'in_progress', 'verified_by_id': False, 'date_verified': False})
+        self.sudo()._finish_closing_activities()
         for item in self:
             item.message_post(body=self.env._('Reopened by %(user)s.', user=self.env.user.name))
+        return True
+
+    # ------------------------------------------------------------------
+    # Closing with the upper level (对账销号)
+    # ------------------------------------------------------------------
+
+    def _schedule_closing_activities(self):
+        """A verified item waits for the organization department: each of its reviewers gets a
+        to-do. Without such a reviewer, verification is the last step and nobody is asked."""
+        self.sudo()._finish_closing_activities()  # a return's to-do ends once the item is verified again
+        for item in self.sudo():
+            summary = self.env._('Confirm the closing with the upper level')
+            for reviewer in item._get_closing_reviewers():
+                item.activity_schedule(
+                    'party_democratic_life.mail_activity_type_party_rectification_closing',
+                    summary=summary, user_id=reviewer.id, date_deadline=item.organization_id._party_today())
+
+    def _finish_closing_activities(self, feedback=None):
+        closing = 'party_democratic_life.mail_activity_type_party_rectification_closing'
+        if feedback:
+            self.activity_feedback([closing], feedback=feedback)
+        else:
+            self.activity_unlink([closing])
+
+    def _get_closing_body(self):
+        """The department the current reviewer closes for (the first, if several supervise)."""
+        self.ensure_one()
+        bodies = self.organization_id.sudo()._upper_bodies(CLOSING_KINDS)
+        return bodies.filtered(lambda body: body._is_reviewer())[:1]
+
+    def action_confirm_closing(self):
+        """The organization department confirms the principal's verification: the item is closed
+        for good (对账销号) — practice."""
+        self._check_state(('verified',), self.env._('closed with the upper level'))
+        self._check_closer(self.env._('confirm its closing'))
+        self._check_edit_version_from_context()
+        for item in self:
+            body = item._get_closing_body()
+            item.sudo().write({
+                'state': 'closed',
+                'closed_by_id': self.env.user.id,
+                'date_closed': item.organization_id._party_today(),
+                'closing_body_id': body.id,
+            })
+            item.sudo()._finish_closing_activities(feedback=self.env._('Closed with the upper level.'))
+            item.message_post(body=self.env._(
+                'Closed with the upper level by %(user)s (%(body)s).', user=self.env.user.name, body=body.name))
+        return True
+
+    def action_open_return_dialog(self):
+        self._check_state(('verified',), self.env._('returned by the upper level'))
+        self._check_closer(self.env._('return it'))
+        return self.env['party.rectification.return']._open_dialog(self)
+
+    def _return_to_party_group(self, reason):
+        """The organization department sends a verified item back: it is in progress again, the
+        reason is kept, and the principal verifies it afresh once it is done again — practice."""
+        self._check_state(('verified',), self.env._('returned by the upper level'))
+        self._check_closer(self.env._('return it'))
+        reason = (reason or '').strip()
+        if not reason:
+            raise UserError(self.env._(
+                'Rectification "%(item)s": the field "Reason Returned" is required to return it.',
+                item=self[:1].name))
+        for item in self:
+            body = item._get_closing_body()
+            today = item.organization_id._party_today()
+            item.sudo().write({
+                'state': 'in_progress',
+                'verified_by_id': False,
+                'date_verified': False,
+                'return_reason': reason,
+                'returned_by_id': self.env.user.id,
+                'date_returned': today,
+                'return_count': item.return_count + 1,
+            })
+            item.sudo()._finish_closing_activities(feedback=self.env._('Returned.'))
+            item.message_post(body=self.env._(
+                'Returned by %(user)s (%(body)s): %(reason)s', user=self.env.user.name, body=body.name,
+                reason=reason))
+            # Chinese has no spaces to cut at: the summary keeps the first characters.
+            short = reason if len(reason) <= 80 else f'{reason[:79]}…'
+            summary = self.env._('Returned by the upper level: %(reason)s', reason=short)
+            for user in item.organization_id.principal_user_id | item.responsible_user_id:
+                item.sudo().activity_schedule(
+                    'party_democratic_life.mail_activity_type_party_rectification_closing',
+                    summary=summary, note=plaintext2html(reason), user_id=user.id, date_deadline=today)
         return True
 
     # ------------------------------------------------------------------

@@ -67,6 +67,7 @@ class PartyRectification(models.Model):
         overdue_label = self.env._('Overdue')
         self.env.flush_all()
         ids = self.ids
+        closing_organization_ids = None  # read at the first verified item: most lists have none
         number = 0
         for start in range(0, len(ids), EXPORT_BATCH):
             batch = ids[start:start + EXPORT_BATCH]
@@ -74,6 +75,8 @@ class PartyRectification(models.Model):
                 SELECT item.id, item.name, item.problem, item.source, focus.title, item.measures,
                        partner.name, item.responsible_unit, item.deadline, item.mode,
                        item.completion_note, item.date_done, item.state,
+                       verifier.name, item.date_verified, closer.name, item.date_closed, body.name,
+                       item.organization_id,
                        (SELECT json_agg(json_build_object(
                                    'name', mechanism.name, 'number', mechanism.document_number,
                                    'date', mechanism.date_adopted) ORDER BY mechanism.date_adopted, mechanism.id)
@@ -83,11 +86,17 @@ class PartyRectification(models.Model):
              LEFT JOIN party_meeting_focus focus ON focus.id = item.focus_id
              LEFT JOIN res_users owner ON owner.id = item.responsible_user_id
              LEFT JOIN res_partner partner ON partner.id = owner.partner_id
+             LEFT JOIN res_users verifier_user ON verifier_user.id = item.verified_by_id
+             LEFT JOIN res_partner verifier ON verifier.id = verifier_user.partner_id
+             LEFT JOIN res_users closer_user ON closer_user.id = item.closed_by_id
+             LEFT JOIN res_partner closer ON closer.id = closer_user.partner_id
+             LEFT JOIN party_upper_body body ON body.id = item.closing_body_id
                  WHERE item.id = ANY(%s)
             """, batch))}
             for item_id in batch:
                 (_id, name, problem, source, focus, measures, owner, unit, deadline, mode,
-                 completion_note, date_done, state, mechanisms) = values_by_id[item_id]
+                 completion_note, date_done, state, verifier, date_verified, closer, date_closed, body,
+                 organization_id, mechanisms) = values_by_id[item_id]
                 number += 1
                 status = states.get(state, '')
                 if state in ('open', 'in_progress') and deadline and deadline < today:
@@ -96,6 +105,22 @@ class PartyRectification(models.Model):
                 if date_done:
                     done_on = self.env._('Finished on %(date)s', date=self._party_cn_date(date_done))
                     progress = f'{done_on}；{progress}' if progress else done_on
+                # Both steps of checking the item off: the principal's, then the upper level's.
+                steps = []
+                if date_verified:
+                    steps.append(self.env._('Verified by %(user)s on %(date)s', user=verifier or '',
+                                            date=self._party_cn_date(date_verified)))
+                if date_closed:
+                    steps.append(self.env._('Closed with the upper level (%(body)s) by %(user)s on %(date)s',
+                                            body=body or '', user=closer or '', date=self._party_cn_date(date_closed)))
+                elif state == 'verified':
+                    if closing_organization_ids is None:
+                        closing_organization_ids = set(self._get_closing_organizations().ids)
+                    if organization_id in closing_organization_ids:
+                        steps.append(self.env._('Waiting for the upper level to close it'))
+                if steps:
+                    checked = '；'.join(steps)
+                    progress = f'{progress}；{checked}' if progress else checked
                 if mechanisms:
                     established = self.env._('Rules established: %(rules)s', rules='、'.join(
                         self._party_mechanism_text(mechanism) for mechanism in mechanisms))

@@ -1,6 +1,8 @@
 from odoo import api, models
 from odoo.exceptions import UserError
 
+from .party_rectification import VERIFIED_STATES
+
 
 class PartyRectificationLineMixin(models.AbstractModel):
     """A line of a rectification item (a milestone, a rule established): part of the item's
@@ -29,7 +31,7 @@ class PartyRectificationLineMixin(models.AbstractModel):
             return
         for line in self:
             item = line.rectification_id
-            if item.state == 'verified':
+            if item.state in VERIFIED_STATES:
                 raise UserError(self.env._(
                     'Rectification "%(item)s" is verified: its field "%(field)s" is read-only.',
                     item=item.name, field=item._fields[self._item_field]._description_string(self.env)))

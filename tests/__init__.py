@@ -44,3 +44,4 @@ from . import test_upper_review
 from . import test_upper_review_tour
 from . import test_upper_notice
 from . import test_meeting_assessment
+from . import test_rectification_closing

@@ -272,6 +272,10 @@ def _plan_return_vals(case, role):
     return {'meeting_ids': [(6, 0, case.meeting_a.ids)], 'comment': 'Name the cases.'}
 
 
+def _closing_return_vals(case, role):
+    return {'rectification_ids': [(6, 0, case.item_qian.ids)], 'reason': 'The evidence is missing.'}
+
+
 def _return_vals(case, role):
     return {'statement_ids': [(6, 0, _reviewed(case, role).ids)], 'comment': 'Say more about the causes.'}
 
@@ -519,6 +523,17 @@ SPECS = {
         create_other=lambda case, role: {'meeting_ids': [(6, 0, case.meeting_b.ids)], 'comment': 'No.'},
         write={'comment': 'Say more.'}, read_field='comment',
         delete=_wizard('party.meeting.plan.return', _plan_return_vals),
+    ),
+    # Only a reviewer of a supervising organization department opens it: the reviewer here
+    # reviews for a guide group, so creating one is refused (tests/test_rectification_closing.py).
+    'party.rectification.return': Spec(
+        own=_wizard('party.rectification.return', _closing_return_vals),
+        other=lambda case, role: _wizard('party.rectification.return', _closing_return_vals)(
+            case, role, _other_user(case, role)),
+        create=_closing_return_vals,
+        create_other=lambda case, role: {'rectification_ids': [(6, 0, case.item_b.ids)], 'reason': 'No.'},
+        write={'reason': 'Say more.'}, read_field='reason',
+        delete=_wizard('party.rectification.return', _closing_return_vals),
     ),
 
     'party.meeting.assess': Spec(

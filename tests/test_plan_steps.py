@@ -213,12 +213,13 @@ class TestRemarksAndStatements(PartyCase):
             self.assertIn(text, minutes)
 
     def test_remark_to_rectification_with_its_source(self):
+        # One click makes the item (source: the upper level's remarks); a second opens it again.
         action = self.remark.with_user(self.zhao).action_to_rectification()
-        context = action['context']
-        self.assertEqual((context['default_source'], context['default_remark_id'], context['default_scope']),
-                         ('upper_remark', self.remark.id, 'team'))
-        item = self.make_rectification(name='Sharper criticism', source='upper_remark', remark_id=self.remark.id,
-                                       scope='team', responsible_user_id=self.zhao.id)
+        item = self.env['party.rectification'].browse(action['res_id'])
+        self.assertEqual((item.source, item.remark_id, item.scope, item.responsible_user_id),
+                         ('upper_remark', self.remark, 'team', self.zhao))
+        self.assertIn('too mild', item.problem)
+        self.assertEqual(self.remark.with_user(self.wu).action_to_rectification()['res_id'], item.id, 'made once')
         self.assertEqual(self.remark.rectification_count, 1)
         self.assertEqual(item.remark_id, self.remark)
         labels = dict(item._fields['source']._description_selection(self.env))

@@ -18,9 +18,11 @@ class ReportPartyMeetingOpinionSummary(models.AbstractModel):
     def _party_blocks(self, records):
         meeting = records
         meeting.ensure_one()
-        opinions = meeting.opinion_ids
-        # Opinions about a member are read by that member, the principal and the clerks only.
-        if len(opinions) != len(meeting.sudo().opinion_ids):
+        # Opinions about a member are read by that member, the principal and the clerks only:
+        # the summary is printed by who reads them all (counted by searches, as the rules apply).
+        Opinion = self.env['party.meeting.opinion']
+        opinions = Opinion.search([('meeting_id', '=', meeting.id)], order='date, id')
+        if len(opinions) != Opinion.sudo().search_count([('meeting_id', '=', meeting.id)]):
             raise AccessError(self.env._(
                 'Meeting "%(meeting)s": you may not read all its opinions, so you cannot print their summary.',
                 meeting=meeting.name))

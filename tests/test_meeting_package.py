@@ -6,7 +6,7 @@ from datetime import date
 
 from docx import Document
 
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tests import freeze_time, new_test_user, tagged
 
 from .common_documents import HeldMeetingCase, normalize_pdf_text
@@ -187,3 +187,16 @@ class TestMeetingPackage(OfficeSuiteReader, HeldMeetingCase):
         self.assertNotEqual(first.pdf_attachment_id, second.pdf_attachment_id)
         second.with_user(self.kong).action_sign()
         self.assertEqual(base64.b64decode(second.zip_file)[:2], b'PK')
+
+    def test_document_numbers_run_per_organisation_and_year(self):
+        numbers = [self.organization._next_report_number(day)
+                   for day in (date(2022, 1, 30), date(2022, 3, 1), date(2023, 1, 5))]
+        self.assertEqual(numbers, ['Bureau PG〔2022〕1号', 'Bureau PG〔2022〕2号', 'Bureau PG〔2023〕1号'])
+        self.assertEqual(self.other_organization._next_report_number(date(2022, 3, 1)), 'Other Party Group〔2022〕1号')
+
+    def test_opinion_summary_only_for_who_reads_every_opinion(self):
+        Summary = self.env['report.party_democratic_life.meeting_opinion_summary']
+        with self.assertRaisesRegex(AccessError, 'you may not read all its opinions'):
+            Summary.with_user(self.sun)._get_report_values(self.meeting.ids)
+        documents = Summary.with_user(self.wu)._get_report_values(self.meeting.ids)['documents']
+        self.assertIn('OPINION-QIAN answers late.', str(documents))

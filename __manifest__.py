@@ -50,7 +50,9 @@ ledger that follows every problem to verification and into the next meeting.
         'wizards/party_rectification_return_views.xml',
         'views/party_upper_notice_views.xml',
         'wizards/party_meeting_assess_views.xml',
+        'wizards/party_meeting_package_return_views.xml',
         'views/party_democratic_life_menus.xml',
+        'views/party_meeting_package_views.xml',
         'reports/party_document_reports.xml',
         'reports/party_document_templates.xml',
         'reports/party_meeting_reports.xml',
@@ -62,6 +64,7 @@ ledger that follows every problem to verification and into the next meeting.
         'reports/party_rectification_reports.xml',
         'reports/party_rectification_templates.xml',
         'reports/party_organization_reports.xml',
+        'reports/party_meeting_package_templates.xml',
         'data/party_language_data.xml',
     ],
     'demo': [

@@ -574,33 +574,10 @@ class PartyMeeting(models.Model):
         return self.env['ir.attachment'].create(attachments)
 
     def action_send_report(self):
-        """Email the situation report to the supervising bodies and record when — practice:
-        within the organization's report days of the meeting (default 15)."""
+        """The situation report goes up inside the submission package: sending the report is
+        sending the package (models/party_meeting_package.py)."""
         self._check_state(('held', 'rectifying'), self.env._('reported on'))
-        template = self.env.ref('party_democratic_life.party_meeting_mail_template_report')
-        for meeting in self:
-            partners = meeting.organization_id.supervisor_partner_ids
-            if not partners:
-                raise UserError(self.env._(
-                    'Meeting "%(meeting)s": the field "Supervising Bodies" of %(organization)s is empty; '
-                    'there is nobody to send the report to.',
-                    meeting=meeting.name, organization=meeting.organization_id.name))
-            if is_html_empty(meeting.report_body):
-                meeting._compose_report()
-            if is_html_empty(meeting.minutes) and not meeting.minutes_locked:
-                meeting._compose_minutes()
-            attachments = meeting._get_report_attachments()
-            subject = template._render_field('subject', meeting.ids)[meeting.id]
-            body = template._render_field('body_html', meeting.ids, compute_lang=True)[meeting.id]
-            meeting.message_post(
-                subject=subject, body=body, partner_ids=partners.ids,
-                attachment_ids=attachments.ids, message_type='comment',
-                subtype_xmlid='mail.mt_comment')
-            meeting.report_date = meeting.organization_id._party_today()
-            meeting.activity_feedback(
-                ['party_democratic_life.mail_activity_type_party_report'],
-                feedback=self.env._('Report sent.'))
-        return True
+        return self.action_send_package()
 
     def action_issue_notice(self):
         self._check_state(('held', 'rectifying', 'done'), self.env._('notified'))

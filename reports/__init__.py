@@ -13,3 +13,6 @@ from . import meeting_statement
 from . import meeting_talk_record
 from . import rectification_list
 from . import organization_summary
+from . import meeting_opinion_summary
+from . import meeting_attendance
+from . import meeting_package_contents

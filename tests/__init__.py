@@ -42,6 +42,7 @@ from . import test_official_layout
 from . import test_clock
 from . import test_upper_review
 from . import test_upper_review_tour
+from . import test_meeting_package
 from . import test_upper_notice
 from . import test_meeting_assessment
 from . import test_rectification_closing

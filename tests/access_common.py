@@ -162,6 +162,13 @@ class AccessCase(PartyCase):
                 'aspect_ids': [(0, 0, {'title': 'Aspect of the county', 'description': 'As the notice says.'})]})
             for body in (cls.department_a, cls.department_b))
         (cls.notice_a | cls.notice_b).action_issue()
+        # Submission packages: A's sent to the commission and the guide group, B's to B's commission.
+        Package = cls.env['party.meeting.package']
+        cls.package_a, cls.package_b = (
+            Package.create({'meeting_id': meeting.id, 'state': 'sent', 'sent_on': '2022-01-30',
+                            'recipient_ids': [(0, 0, {'body_id': body.id, 'sent_on': datetime(2022, 1, 30)})
+                                              for body in bodies]})
+            for meeting, bodies in ((cls.meeting_a, cls.commission | cls.guide_group), (cls.meeting_b, cls.body_b)))
         cls.env.cr.flush()
 
     @classmethod
@@ -278,6 +285,10 @@ def _closing_return_vals(case, role):
 
 def _return_vals(case, role):
     return {'statement_ids': [(6, 0, _reviewed(case, role).ids)], 'comment': 'Say more about the causes.'}
+
+
+def _package_return_vals(case, role):
+    return {'package_id': case.package_a.id, 'comment': 'Add the rectification lists.'}
 
 
 def _assess_vals(case, role):
@@ -543,5 +554,26 @@ SPECS = {
         create_other=lambda case, role: dict(_assess_vals(case, role), meeting_id=case.meeting_b.id),
         write={'preparation': 'Prepared with care.'}, read_field='preparation',
         delete=_wizard('party.meeting.assess', _assess_vals),
+    ),
+    'party.meeting.package': Spec(
+        own=lambda case, role: case.package_a, other=lambda case, role: case.package_b,
+        create=lambda case, role: {'meeting_id': case.meeting_a.id, 'version': 2},
+        create_other=lambda case, role: {'meeting_id': case.meeting_b.id, 'version': 2},
+        write={'version': 3}, read_field='version',
+    ),
+    'party.meeting.package.recipient': Spec(
+        own=lambda case, role: case.package_a.recipient_ids[:1], other=lambda case, role: case.package_b.recipient_ids[:1],
+        create=lambda case, role: {'package_id': case.package_a.id, 'body_id': case.department_a.id},
+        create_other=lambda case, role: {'package_id': case.package_b.id, 'body_id': case.department_b.id},
+        write={'comment': 'Signed late.'}, read_field='sent_on',
+    ),
+    'party.meeting.package.return': Spec(
+        own=_wizard('party.meeting.package.return', _package_return_vals),
+        other=lambda case, role: _wizard('party.meeting.package.return', _package_return_vals)(
+            case, role, _other_user(case, role)),
+        create=_package_return_vals,
+        create_other=lambda case, role: {'package_id': case.package_b.id, 'comment': 'No.'},
+        write={'comment': 'Say more.'}, read_field='comment',
+        delete=_wizard('party.meeting.package.return', _package_return_vals),
     ),
 }

@@ -63,7 +63,7 @@ class TestClock(PartyCase):
         with self.assertRaisesRegex(ValidationError, r'after the meeting on 2022-01-21'):
             meeting.materials_deadline = date(2022, 1, 22)
         with self.assertRaisesRegex(ValidationError, r'before the meeting on 2022-01-21'):
-            meeting.report_date = date(2022, 1, 20)
+            meeting.sudo().report_date = date(2022, 1, 20)  # as sending the package records it
 
     def test_deadlines_and_readiness_count_the_organisation_day(self):
         meeting = self.early_meeting()

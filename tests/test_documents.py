@@ -134,14 +134,13 @@ class TestMeetingDocuments(PartyCase):
         message = self.meeting.message_ids.filtered(lambda m: m.message_type == 'comment')[:1]
         self.assertIn('Situation report', message.subject)
         self.assertIn(self.supervisor, message.partner_ids)
-        # the PDFs of the Print menu, named as it names them
-        self.assertEqual(sorted(message.attachment_ids.mapped('name')), [
-            'Meeting Minutes-Bureau Party Group-2022.pdf', 'Situation Report-Bureau Party Group-2022.pdf'])
-        self.assertEqual(set(message.attachment_ids.mapped('mimetype')), {'application/pdf'})
-        situation = message.attachment_ids.filtered(lambda a: a.name.startswith('Situation Report'))
-        printed, _format = self.env['ir.actions.report']._render_qweb_pdf(
-            'party_democratic_life.action_report_party_meeting_situation_report', self.meeting.ids)
-        self.assertEqual(situation.raw, printed)
+        # the report goes up inside the submission package: its merged file is what the bodies receive
+        package = self.meeting.package_ids
+        self.assertEqual((package.version, package.state, package.sent_by_id), (1, 'sent', self.zhao))
+        self.assertEqual(message.attachment_ids, package.pdf_attachment_id)
+        self.assertEqual(message.attachment_ids.name, 'Submission Package-Bureau Party Group-2022-v1.pdf')
+        self.assertEqual(package.recipient_ids.body_id, self.commission)
+        self.assertEqual(package.contents[0][0], 'Situation Report-Bureau Party Group-2022')
         self.assertFalse(self.meeting.activity_ids)
 
     def test_send_report_needs_supervisors(self):

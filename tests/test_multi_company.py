@@ -74,6 +74,9 @@ class TestMultiCompany(AccessCase):
         Env_b['party.upper.notice'].create({
             'name': 'County two notice', 'body_id': department_c.id, 'company_id': cls.company_b.id,
             'year': 2023, 'aspect_ids': [(0, 0, {'title': 'Aspect C'})]})
+        Env_b['party.meeting.package'].create({
+            'meeting_id': cls.meeting_c.id, 'state': 'sent',
+            'recipient_ids': [(0, 0, {'body_id': cls.org_c.upper_body_ids[:1].id, 'sent_on': datetime(2022, 1, 30)})]})
         cls.template_c = Env_b['party.statement.template'].create({
             'name': 'County two template', 'company_id': cls.company_b.id,
             'section_ids': [(0, 0, {'name': 'Heading C'})]})

@@ -23,6 +23,7 @@ TRACKED = {
                             'date_verified', 'carry_status'},
     'party.meeting.study': {'date'},
     'party.meeting.remark': {'body', 'speaker'},
+    'party.meeting.package': {'state', 'sent_on', 'sent_by_id', 'return_comment'},
 }
 # A field named like these on a model with a chatter is a state, an owner, a deadline or an approval.
 AUDITED_NAME = re.compile(r'^state$|_user_id$|_by_id$|(?<!before_)deadline$|approved|verified')

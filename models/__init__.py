@@ -39,5 +39,5 @@ from . import party_meeting_review
 from . import party_upper_notice
 from . import party_meeting_notice
 from . import party_meeting_assessment
-from . import party_input_check
 from . import party_meeting_package
+from . import party_input_check

@@ -284,3 +284,13 @@ class PartyUpperNotice(models.Model):
 class PartyUpperNoticeAspect(models.Model):
     _name = 'party.upper.notice.aspect'
     _inherit = ['party.input.check', 'party.upper.notice.aspect']
+
+
+class PartyMeetingPackage(models.Model):
+    _name = 'party.meeting.package'
+    _inherit = ['party.input.check', 'party.meeting.package']
+
+
+class PartyMeetingPackageRecipient(models.Model):
+    _name = 'party.meeting.package.recipient'
+    _inherit = ['party.input.check', 'party.meeting.package.recipient']

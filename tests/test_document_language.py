@@ -60,8 +60,9 @@ class TestDocumentLanguage(HeldMeetingCase):
             field = env[model]._fields[field]
             return dict(field._description_selection(env))[key] if key else field._description_string(env)
         self.assertEqual(label('party.meeting', 'state', 'done'), '已办结')
-        self.assertEqual(label('party.rectification', 'state', 'verified'), '已销号')
-        self.assertEqual(label('party.rectification', 'verified_by_id'), '销号人')
+        self.assertEqual(label('party.rectification', 'state', 'verified'), '已核验')
+        self.assertEqual(label('party.rectification', 'verified_by_id'), '核验人')
+        self.assertEqual(label('party.rectification', 'state', 'closed'), '已与上级对账销号')
         self.assertEqual(label('party.meeting.talk', 'initiator_user_id'), '谈话人')
         self.assertEqual(label('party.meeting.criticism', 'content'), '内容')
         self.assertEqual(label('party.meeting.statement.section', 'content'), '内容')

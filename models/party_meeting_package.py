@@ -288,10 +288,14 @@ class PartyMeeting(models.Model):
     can_prepare_package = fields.Boolean(compute='_compute_can_prepare_package')
 
     def _compute_package_count(self):
+        # One query for all the meetings; a meeting still being created has none.
+        Package = self.env['party.meeting.package']
+        packages = Package.search([('meeting_id', 'in', self._origin.ids)], order='version desc, id desc')
+        by_meeting = packages.grouped('meeting_id')
         for meeting in self:
-            packages = self.env['party.meeting.package'].search([('meeting_id', '=', meeting.id)])
-            meeting.package_count = len(packages)
-            meeting.package_state = packages.sorted('version', reverse=True)[:1].state
+            mine = by_meeting.get(meeting._origin, Package)
+            meeting.package_count = len(mine)
+            meeting.package_state = mine[:1].state
 
     @api.depends('state', 'organization_id.principal_user_id', 'organization_id.clerk_user_ids')
     @api.depends_context('uid')

@@ -13,6 +13,7 @@ import argparse
 import base64
 import itertools
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -103,6 +104,8 @@ class Chromium:
              '--disable-extensions', '--no-first-run', '--no-default-browser-check',
              '--force-device-scale-factor=1', '--remote-debugging-address=127.0.0.1',
              '--remote-debugging-port=0', f'--user-data-dir={self.profile}', 'about:blank'],
+            # The web client shows times in the browser's zone: that of the demo users.
+            env=dict(os.environ, TZ='Asia/Shanghai'),
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         port = None
         for line in self.process.stderr:
@@ -225,6 +228,11 @@ def main():
               clicks=[('.o_form_view .o_notebook a.nav-link[name=readiness]',
                        '.o_field_widget[name=readiness_ids] .o_data_row')], scroll='.o_form_view .o_notebook',
               size='1440x820')
+        # the same checklist as a reviewer of the county's guide group reads it: the plan's review,
+        # the consent to hold, the rounds behind the smart button
+        shoot(browser, args, 'upper-review', meeting_path, 'chenzhiqiang', '.o_form_view .o_notebook',
+              clicks=[('.o_form_view .o_notebook a.nav-link[name=readiness]',
+                       '.o_field_widget[name=readiness_ids] .o_data_row')], size='1440x1000')
         # every document in every format, from the one Print menu
         shoot(browser, args, 'print-menu', meeting_path, 'zhaodongping', '.o_form_view .o_cp_action_menus i.fa-cog',
               clicks=[('.o_form_view .o_cp_action_menus i.fa-cog', '.dropdown-menu button:has(i.fa-print)'),

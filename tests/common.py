@@ -61,6 +61,13 @@ class PartyCase(TransactionCase):
         cls.meeting = cls.create_meeting()
         cls.env.cr.flush()
 
+    @classmethod
+    def new_reviewer(cls, login, name):
+        """A person of an upper-level body with the Upper-level Reviewer role; which body (and so
+        which organisations) is up to the test."""
+        return new_test_user(cls.env, login=login, name=name, tz='Asia/Shanghai',
+                             groups='base.group_user,party_democratic_life.group_party_reviewer')
+
     @contextmanager
     def assertRaisesRegex(self, exception, expected_regex):
         """Like unittest's, but inside the savepoint that Odoo's assertRaises opens, so a refused

@@ -1,7 +1,7 @@
 from datetime import datetime
 
 from odoo.exceptions import UserError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import tagged
 
 from .common import PartyCase
 from .test_demo_data import DemoCase
@@ -23,12 +23,8 @@ class TestMeetingAssessment(PartyCase):
     def setUpClass(cls):
         super().setUpClass()
 
-        def reviewer(login, name):
-            return new_test_user(cls.env, login=login, name=name, tz='Asia/Shanghai',
-                                 groups='base.group_user,party_democratic_life.group_party_reviewer')
-
-        cls.chen = reviewer('t_chen', 'Chen Zhiqiang')
-        cls.far = reviewer('t_far', 'Far Reviewer')
+        cls.chen = cls.new_reviewer('t_chen', 'Chen Zhiqiang')
+        cls.far = cls.new_reviewer('t_far', 'Far Reviewer')
         cls.guide_group = cls.env['party.upper.body'].create({
             'name': 'Touring Guide Group', 'kind': 'guide_group', 'user_ids': [(6, 0, cls.chen.ids)]})
         # A guide group that supervises another organisation only.

@@ -70,9 +70,7 @@ class TestReadiness(PartyCase):
         self.assertEqual(self.line('talk').state, 'ok')
 
         # a guide group above the organisation reviews after the principal
-        tang = self.env['res.users'].create({
-            'name': 'Tang Guide', 'login': 't_tang',
-            'group_ids': [(6, 0, self.env.ref('party_democratic_life.group_party_reviewer').ids)]})
+        tang = self.new_reviewer('t_tang', 'Tang Guide')
         self.organization.upper_body_ids = [(0, 0, {'name': 'Guide Group', 'kind': 'guide_group',
                                                     'user_ids': [(6, 0, tang.ids)]})]
         statements = self.meeting.statement_ids

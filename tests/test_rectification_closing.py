@@ -1,5 +1,5 @@
 from odoo.exceptions import UserError
-from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.tests import freeze_time, tagged
 
 from .common import PartyCase
 
@@ -14,13 +14,9 @@ class TestRectificationClosing(PartyCase):
     def setUpClass(cls):
         super().setUpClass()
 
-        def reviewer(login, name):
-            return new_test_user(cls.env, login=login, name=name, tz='Asia/Shanghai',
-                                 groups='base.group_user,party_democratic_life.group_party_reviewer')
-
-        cls.kong = reviewer('t_kong', 'Kong Reviewer')
-        cls.tang = reviewer('t_tang', 'Tang Guide')
-        cls.feng = reviewer('t_feng', 'Feng Elsewhere')
+        cls.kong = cls.new_reviewer('t_kong', 'Kong Reviewer')
+        cls.tang = cls.new_reviewer('t_tang', 'Tang Guide')
+        cls.feng = cls.new_reviewer('t_feng', 'Feng Elsewhere')
         Body = cls.env['party.upper.body']
         cls.department = Body.create({
             'name': 'County Organization Department', 'kind': 'organization_department',

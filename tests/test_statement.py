@@ -180,9 +180,7 @@ class TestStatement(PartyCase):
             team.action_submit()
         self.assertEqual(self.team_material.state, 'draft')
         # a guide group with a reviewer above the organisation: the material goes to it
-        reviewer = self.env['res.users'].create({
-            'name': 'Guide Tang', 'login': 't_tang',
-            'group_ids': [(6, 0, self.env.ref('party_democratic_life.group_party_reviewer').ids)]})
+        reviewer = self.new_reviewer('t_tang', 'Guide Tang')
         self.organization.upper_body_ids = [(0, 0, {
             'name': 'Guide Group', 'kind': 'guide_group', 'user_ids': [(6, 0, reviewer.ids)]})]
         team.action_submit()

@@ -15,9 +15,7 @@ class TestUpperNotice(PartyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.reviewer = new_test_user(
-            cls.env, login='t_chen', name='Chen Zhiqiang', tz='Asia/Shanghai',
-            groups='base.group_user,party_democratic_life.group_party_reviewer')
+        cls.reviewer = cls.new_reviewer('t_chen', 'Chen Zhiqiang')
         cls.department_reader = new_test_user(
             cls.env, login='t_dept_reader', name='Department Reader', tz='Asia/Shanghai',
             groups='base.group_user,party_democratic_life.group_party_observer')

@@ -3,7 +3,7 @@ their reviewers approve or return them round by round, and they give consent to 
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import freeze_time, new_test_user, tagged
+from odoo.tests import freeze_time, tagged
 
 from .common import PartyCase
 
@@ -18,10 +18,8 @@ class TestUpperReview(PartyCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.tang = new_test_user(cls.env, login='t_tang', name='Tang Guide', tz='Asia/Shanghai',
-                                 groups='base.group_user,party_democratic_life.group_party_reviewer')
-        cls.hu = new_test_user(cls.env, login='t_hu', name='Hu Elsewhere', tz='Asia/Shanghai',
-                               groups='base.group_user,party_democratic_life.group_party_reviewer')
+        cls.tang = cls.new_reviewer('t_tang', 'Tang Guide')
+        cls.hu = cls.new_reviewer('t_hu', 'Hu Elsewhere')
         Body = cls.env['party.upper.body']
         cls.guide_group = Body.create({'name': 'County Guide Group', 'kind': 'guide_group',
                                        'user_ids': [(6, 0, cls.tang.ids)]})

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, new_test_user, tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import PartyCase
 
@@ -12,8 +12,7 @@ class TestUpperReviewTour(HttpCase, PartyCase):
     the county's guide group; what the others do in between is set up here."""
 
     def test_review_cycle_as_principal_and_reviewer(self):
-        tang = new_test_user(self.env, login='t_tang', name='Tang Guide', tz='Asia/Shanghai',
-                             groups='base.group_user,party_democratic_life.group_party_reviewer')
+        tang = self.new_reviewer('t_tang', 'Tang Guide')
         guide_group = self.env['party.upper.body'].create({
             'name': 'County Guide Group', 'kind': 'guide_group', 'user_ids': [(6, 0, tang.ids)]})
         self.organization.upper_body_ids = [(4, guide_group.id)]
